@@ -1,0 +1,144 @@
+"""Hardened XML parsing and UBL namespaces shared by the reader and the rules.
+
+The parser never resolves entities, never loads a DTD, never touches the network, refuses any
+DOCTYPE, insists on UTF-8 and caps the size of what it reads. Every failure is a
+:class:`~ro_efactura.errors.DocumentError` subclass.
+
+>>> root = parse(b'<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>')
+>>> root_kind(root)
+'Invoice'
+>>> parse(b'<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>')
+Traceback (most recent call last):
+...
+ro_efactura.errors.UnsafeXMLError: The document declares a DOCTYPE; e-invoices must not (at line 1)
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .errors import (
+    DocumentEncodingError,
+    DocumentTooLargeError,
+    MalformedXMLError,
+    UnsafeXMLError,
+    WrongRootError,
+)
+
+__all__ = [
+    "CAC",
+    "CBC",
+    "CN",
+    "DEFAULT_MAX_SIZE",
+    "INV",
+    "NS",
+    "element_path",
+    "parse",
+    "root_kind",
+]
+
+INV = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+CN = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"
+CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
+EXT = "urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2"
+NS = {"ubl": INV, "cn": CN, "cac": CAC, "cbc": CBC, "ext": EXT}
+_PREFIX = {CAC: "cac", CBC: "cbc", EXT: "ext", INV: "", CN: ""}
+
+#: ANAF accepts uploads of at most 10 MB; reading more than that is never useful.
+DEFAULT_MAX_SIZE = 10 * 1024 * 1024
+
+_DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_UTF8_NAMES = {"utf-8", "utf8"}
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def _check_encoding(data: bytes) -> None:
+    match = _DECLARED_ENCODING.match(data[:200])
+    if match and match.group(1).decode("ascii").lower() not in _UTF8_NAMES:
+        raise DocumentEncodingError(
+            f"The document declares encoding {match.group(1).decode('ascii')}; "
+            "e-invoices must be UTF-8."
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DocumentEncodingError("The document is UTF-16; e-invoices must be UTF-8.")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DocumentEncodingError(
+            f"The document is not valid UTF-8 (byte {exc.start}).", location=f"byte {exc.start}"
+        ) from exc
+
+
+def parse(data: bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> etree._Element:
+    """Parse ``data`` safely and return the root element.
+
+    :param data: the document's bytes (a ``str`` is encoded as UTF-8).
+    :param max_size: the largest document accepted, in bytes.
+    :raises DocumentError: a subclass saying what is wrong and where.
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if len(data) > max_size:
+        raise DocumentTooLargeError(size=len(data), limit=max_size)
+    _check_encoding(data)
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (0, 0)
+        raise MalformedXMLError(
+            f"The document is not well-formed XML: {exc.msg}", location=f"line {line}:{column}"
+        ) from exc
+    doctype = root.getroottree().docinfo.doctype
+    if doctype:
+        raise UnsafeXMLError(
+            "The document declares a DOCTYPE; e-invoices must not", location="line 1"
+        )
+    return root
+
+
+def root_kind(root: etree._Element) -> str:
+    """Return ``'Invoice'`` or ``'CreditNote'``, or raise :class:`WrongRootError`."""
+    kinds = {f"{{{INV}}}Invoice": "Invoice", f"{{{CN}}}CreditNote": "CreditNote"}
+    kind = kinds.get(root.tag) if isinstance(root.tag, str) else None
+    if kind is None:
+        raise WrongRootError(
+            f"The root element is {root.tag!r}; expected a UBL 2.1 Invoice or CreditNote.",
+            location="/",
+        )
+    return kind
+
+
+def element_path(node) -> str:
+    """A readable path to ``node`` (an element or an attribute result), e.g.
+    ``/Invoice/cac:InvoiceLine[2]/cbc:ID``; positions are shown only where siblings repeat."""
+    attribute = ""
+    if isinstance(node, etree._ElementUnicodeResult) and node.is_attribute:
+        attribute = f"/@{node.attrname}"
+        node = node.getparent()
+    steps = []
+    while node is not None:
+        qname = etree.QName(node)
+        prefix = _PREFIX.get(qname.namespace)
+        name = f"{prefix}:{qname.localname}" if prefix else qname.localname
+        parent = node.getparent()
+        if parent is not None:
+            same = [s for s in parent if s.tag == node.tag]
+            if len(same) > 1:
+                name += f"[{same.index(node) + 1}]"
+        steps.append(name)
+        node = parent
+    return "/" + "/".join(reversed(steps)) + attribute
