@@ -20,11 +20,13 @@ True
 
 from __future__ import annotations
 
-from ._core import Document, Finding, Pattern, Rule, Severity, Text
+from ._core import Attr, Context, Document, Finding, Pattern, Rule, Severity, Text, q
 from ._engine import PATTERNS, all_rules, validate
 
 __all__ = [
     "PATTERNS",
+    "Attr",
+    "Context",
     "Document",
     "Finding",
     "Pattern",
@@ -32,5 +34,6 @@ __all__ = [
     "Severity",
     "Text",
     "all_rules",
+    "q",
     "validate",
 ]

@@ -1,24 +1,31 @@
-"""The machinery every rule module uses: findings, patterns and the engine that runs them.
+"""The machinery every rule module uses: findings, contexts, patterns and the engine.
 
 A rule is a small function registered under its official id. It receives one *context node*
-(an element, or an attribute value) and the :class:`Document`, and returns ``True`` when the
-node satisfies the rule. It never raises: an exception inside a rule is a bug, and is reported
-as a fatal finding of the rule rather than escaping.
+(an element, or an :class:`Attr` for attribute contexts) and the :class:`Document`, and returns
+``True`` when the node satisfies the rule. It never raises: an exception inside a rule is a bug,
+and is logged and reported as a failure of that rule rather than escaping.
 
 Rules are grouped in :class:`Pattern` objects that mirror the official Schematron patterns:
-within one pattern a node is checked only by the *first* context (in declaration order) that
-selects it, exactly as the official artefact's XSLT templates behave. Contexts are XPath 1.0
-expressions evaluated from the document root (write ``//cac:AllowanceCharge`` for a Schematron
-match pattern ``cac:AllowanceCharge``), with the prefixes of :data:`ro_efactura._xml.NS`.
+every element and attribute is visited, and within one pattern a node is checked only by the
+*first* context (in declaration order) that matches it, as the official XSLT templates behave.
+
+A :class:`Context` is a match pattern in a small, fast syntax (no XPath at run time):
+
+* ``"cac:InvoiceLine/cac:Item"`` -- an ``Item`` element whose parent is an ``InvoiceLine``;
+* ``"/ubl:Invoice/cac:TaxTotal"`` or ``"/*/cac:TaxTotal"`` -- a leading ``/`` anchors the first
+  step at the root element; ``*`` matches any element;
+* ``"/"`` -- the root element (Invoice or CreditNote);
+* ``"@currencyID"`` -- every ``currencyID`` attribute, wherever it is;
+* ``"cac:InvoiceLine | cac:CreditNoteLine"`` -- either;
+* ``where=`` -- an extra predicate on the node, for Schematron's ``[...]`` filters.
 
 >>> demo = Pattern("demo")
->>> @demo.rule("DEMO-1", "/ubl:Invoice", Text(ro="Lipsește ID.", en="ID is missing."))
+>>> @demo.rule("DEMO-1", Context("/"), Text(ro="Lipsește ID.", en="ID is missing."))
 ... def has_id(node, doc):
-...     return bool(node.findtext(doc.q("cbc:ID")))
+...     return bool(node.findtext(q("cbc:ID")))
 >>> from ro_efactura._xml import parse
 >>> xml = b'<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>'
->>> doc = Document(parse(xml))
->>> [f.rule for f in demo.run(doc)]
+>>> [f.rule for f in demo.run(Document(parse(xml)))]
 ['DEMO-1']
 """
 
@@ -26,7 +33,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
@@ -34,7 +41,7 @@ from lxml import etree
 
 from .._xml import NS, element_path, root_kind
 
-__all__ = ["Document", "Finding", "Pattern", "Rule", "Severity", "Text"]
+__all__ = ["Attr", "Context", "Document", "Finding", "Pattern", "Rule", "Severity", "Text", "q"]
 
 _logger = logging.getLogger(__name__)
 
@@ -84,7 +91,29 @@ class Finding:
         }
 
 
-Check = Callable[["etree._Element", "Document"], bool]
+Check = Callable[..., bool]
+
+
+def q(path: str) -> str:
+    """Turn ``cbc:ID`` or ``cac:Party/cbc:Name`` into lxml's ``{namespace}name`` form."""
+    return "/".join(_clark(step) for step in path.split("/"))
+
+
+def _clark(step: str) -> str:
+    prefix, _, local = step.partition(":")
+    return f"{{{NS[prefix]}}}{local}" if local else step
+
+
+@dataclass(frozen=True, slots=True)
+class Attr:
+    """An attribute as a context node: the element that carries it, its name and value."""
+
+    element: etree._Element
+    name: str
+    value: str
+
+    def getparent(self) -> etree._Element:
+        return self.element
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,10 +126,52 @@ class Rule:
     check: Check
 
 
-@dataclass(slots=True)
-class _Context:
-    xpath: etree.XPath
-    rules: list[Rule] = field(default_factory=list)
+class Context:
+    """Which nodes a group of rules applies to (see the module docstring for the syntax)."""
+
+    def __init__(self, match: str, where: Callable[..., bool] | None = None) -> None:
+        self.match = match
+        self.where = where
+        self._alternatives = [_parse_alternative(alt.strip()) for alt in match.split("|")]
+
+    def __repr__(self) -> str:
+        return f"Context({self.match!r})"
+
+    def nodes(self, doc: Document) -> list:
+        """The nodes of ``doc`` this context matches, in document order per alternative."""
+        found: list = []
+        for anchored, steps, attribute in self._alternatives:
+            if attribute:
+                found.extend(doc.attributes(attribute))
+                continue
+            if not steps:
+                found.append(doc.root)
+                continue
+            last = steps[-1]
+            candidates = doc.all_elements() if last == "*" else doc.elements(last)
+            for element in candidates:
+                if _ancestors_match(element, steps, anchored):
+                    found.append(element)
+        if self.where is not None:
+            found = [node for node in found if self.where(node)]
+        return found
+
+
+def _parse_alternative(text: str) -> tuple[bool, tuple[str, ...], str]:
+    if text.startswith("@"):
+        return False, (), text[1:]
+    anchored = text.startswith("/")
+    steps = tuple(_clark(step) for step in text.strip("/").split("/") if step)
+    return anchored, steps, ""
+
+
+def _ancestors_match(element: etree._Element, steps: tuple[str, ...], anchored: bool) -> bool:
+    node = element
+    for step in reversed(steps[:-1]):
+        node = node.getparent()
+        if node is None or (step != "*" and node.tag != step):
+            return False
+    return not anchored or node.getparent() is None
 
 
 class Document:
@@ -109,18 +180,29 @@ class Document:
     def __init__(self, root: etree._Element) -> None:
         self.root = root
         self.kind = root_kind(root)  # 'Invoice' or 'CreditNote'
+        self._all = list(root.iter(etree.Element))
+        self._by_tag: dict[str, list[etree._Element]] = {}
+        self._by_attribute: dict[str, list[Attr]] = {}
+        for element in self._all:
+            self._by_tag.setdefault(element.tag, []).append(element)
+            for name, value in element.attrib.items():
+                self._by_attribute.setdefault(name, []).append(Attr(element, name, value))
         self._cache: dict = {}
 
-    @staticmethod
-    def q(path: str) -> str:
-        """Turn ``cbc:ID`` or ``cac:Party/cbc:Name`` into lxml's ``{namespace}`` form."""
-        return "/".join(
-            f"{{{NS[step.split(':')[0]]}}}{step.split(':')[1]}" if ":" in step else step
-            for step in path.split("/")
-        )
+    def elements(self, tag: str) -> list[etree._Element]:
+        """Every element with this Clark-notation tag, in document order."""
+        return self._by_tag.get(tag, [])
+
+    def all_elements(self) -> list[etree._Element]:
+        """Every element of the document, in document order."""
+        return self._all
+
+    def attributes(self, name: str) -> list[Attr]:
+        """Every attribute with this (unqualified) name, in document order."""
+        return self._by_attribute.get(name, [])
 
     def xpath(self, node, expression: str):
-        """Evaluate a (cached, compiled) XPath 1.0 expression on ``node``."""
+        """Evaluate a (cached, compiled) XPath 1.0 expression on ``node``; prefer ``find``."""
         compiled = self._cache.get(expression)
         if compiled is None:
             compiled = self._cache[expression] = etree.XPath(expression, namespaces=NS)
@@ -150,49 +232,53 @@ class Pattern:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self._contexts: dict[str, _Context] = {}
+        self._contexts: dict[int, tuple[Context, list[Rule]]] = {}
 
     def rule(
-        self, rule_id: str, context: str, message: Text, severity: Severity = Severity.FATAL
+        self,
+        rule_id: str,
+        context: Context,
+        message: Text,
+        severity: Severity = Severity.FATAL,
     ) -> Callable[[Check], Check]:
-        """Register the decorated function as rule ``rule_id`` checking nodes of ``context``."""
+        """Register the decorated function as rule ``rule_id`` checking nodes of ``context``.
+
+        Pass the *same* :class:`Context` object for rules that share a Schematron rule context.
+        """
 
         def register(check: Check) -> Check:
-            ctx = self._contexts.get(context)
-            if ctx is None:
-                ctx = self._contexts[context] = _Context(etree.XPath(context, namespaces=NS))
-            ctx.rules.append(Rule(rule_id, severity, message, check))
+            entry = self._contexts.setdefault(id(context), (context, []))
+            entry[1].append(Rule(rule_id, severity, message, check))
             return check
 
         return register
 
     @property
     def rules(self) -> list[Rule]:
-        return [rule for ctx in self._contexts.values() for rule in ctx.rules]
+        return [rule for _, rules in self._contexts.values() for rule in rules]
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        """Check ``doc``; each node meets only the first context of this pattern selecting it."""
+        """Check ``doc``; each node meets only the first context of this pattern matching it."""
         claimed: set = set()
-        for ctx in self._contexts.values():
-            for node in ctx.xpath(doc.root):
-                key = _node_key(node)
-                if key in claimed:
+        for context, rules in self._contexts.values():
+            for node in context.nodes(doc):
+                if node in claimed:
                     continue
-                claimed.add(key)
-                for rule in ctx.rules:
+                claimed.add(node)
+                for rule in rules:
                     if not _passes(rule, node, doc):
                         yield Finding(
                             rule=rule.id,
                             severity=rule.severity,
-                            location=element_path(node),
+                            location=_location(node),
                             message=rule.message,
                         )
 
 
-def _node_key(node):
-    if isinstance(node, etree._ElementUnicodeResult):
-        return (id(node.getparent()), node.attrname if node.is_attribute else "#text")
-    return id(node)
+def _location(node) -> str:
+    if isinstance(node, Attr):
+        return f"{element_path(node.element)}/@{node.name}"
+    return element_path(node)
 
 
 def _passes(rule: Rule, node, doc: Document) -> bool:
