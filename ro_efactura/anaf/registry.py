@@ -1,0 +1,400 @@
+"""Client of ANAF's public VAT-payer registry, ``PlatitorTvaRest`` v9.
+
+One POST to ``{public_base}/api/PlatitorTvaRest/v9/tva`` asks about up to 100 CUIs on one date
+(``servicii-web/doc_WS_V9.txt``; ``docs/anaf.md`` §14). :class:`RegistryClient` splits larger
+requests into batches, keeps to the published pace of one request per second with a client-side
+:class:`Throttle`, and reads every answer into a typed :class:`Company`.
+
+Reading is lenient, as the live service demands (anaf.md §14): ``cod``/``message`` may be absent,
+``perioade_TVA`` may be an array or one object, cedilla letters (ş ţ) become comma-below
+(ș ț), empty strings become ``None``, postal codes that lost a leading zero are re-padded, and a
+404 whose body has the normal ``found``/``notFound`` shape is an answer, not an error.
+
+Returned: :class:`RegistryAnswer` (found companies and the CUIs ANAF does not know). Raised:
+:class:`~ro_efactura.errors.AnafUnavailableError` (5xx, timeout, connection error, the firewall
+page), :class:`~ro_efactura.errors.RateLimitedError` (429),
+:class:`~ro_efactura.errors.MalformedAnswerError` (a body that is not the documented JSON),
+:class:`RegistryRequestError` (HTTP 400: ANAF refused the request itself) and ``ValueError`` for a
+CUI that is not a number.
+
+>>> from datetime import date
+>>> parse_answer({"found": [], "notFound": [34567892]}, query_date=date(2025, 3, 14))
+RegistryAnswer(found=(), not_found=(34567892,))
+>>> normalize_text(" PRODUCŢIE ŞI COMERŢ SRL ")
+'PRODUCȚIE ȘI COMERȚ SRL'
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import requests
+
+from ro_efactura.errors import (
+    AnafError,
+    AnafUnavailableError,
+    MalformedAnswerError,
+    RateLimitedError,
+)
+from ro_efactura.identifiers import COUNTY_CODES
+
+__all__ = [
+    "DEFAULT_PUBLIC_BASE",
+    "MAX_CUIS_PER_REQUEST",
+    "REGISTRY_PATH",
+    "Company",
+    "RegistryAddress",
+    "RegistryAnswer",
+    "RegistryClient",
+    "RegistryRequestError",
+    "Throttle",
+    "VatPeriod",
+    "normalize_text",
+    "parse_answer",
+]
+
+DEFAULT_PUBLIC_BASE = "https://webservicesp.anaf.ro"
+REGISTRY_PATH = "/api/PlatitorTvaRest/v9/tva"
+MAX_CUIS_PER_REQUEST = 100  # doc_WS_V9.txt, rule a)
+MIN_INTERVAL = 1.0  # seconds between requests, doc_WS_V9.txt, rule a)
+_BUCHAREST = ZoneInfo("Europe/Bucharest")
+_CEDILLA = str.maketrans("şŞţŢ", "șȘțȚ")
+_SECTOR = re.compile(r"\bsector(?:ul)?\s*([1-6])\b", re.IGNORECASE)
+
+
+class RegistryRequestError(AnafError, ValueError):
+    """ANAF refused the request itself (HTTP 400): a bad body or more than 100 CUIs."""
+
+
+# --- records ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RegistryAddress:
+    """An address as the registry gives it; ``text`` only for the fiscal domicile."""
+
+    text: str | None = None  # date_generale.adresa
+    street: str | None = None
+    number: str | None = None
+    locality: str | None = None
+    county: str | None = None  # county name as ANAF writes it
+    county_code: str | None = None  # ISO 3166-2:RO, e.g. "RO-CJ" (CIUS-RO BT-39/BT-54)
+    sector: str | None = None  # "SECTOR1".."SECTOR6" in Bucharest (CIUS-RO BT-37/BT-52)
+    postal_code: str | None = None  # six digits when numeric
+    country: str | None = None
+    details: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VatPeriod:
+    """One VAT registration (art. 316 Cod fiscal) from ``perioade_TVA``."""
+
+    start: date | None
+    end: date | None = None  # data_sfarsit_ScpTVA: registration cancelled from
+    cancelled_on: date | None = None  # data_anul_imp_ScpTVA: when the cancellation was entered
+    reason: str | None = None  # mesaj_ScpTVA: legal ground of the cancellation
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Company:
+    """What the registry says about one CUI on ``query_date``."""
+
+    cui: int
+    query_date: date
+    name: str | None
+    address: RegistryAddress  # fiscal domicile (adresa_domiciliu_fiscal + adresa)
+    registered_office: RegistryAddress  # adresa_sediu_social
+    trade_register: str | None  # nrRegCom, e.g. "J12/3456/2019"
+    phone: str | None
+    fax: str | None
+    caen_code: str | None
+    registration_state: str | None  # stare_inregistrare, e.g. "INREGISTRAT din data 02.05.2019"
+    registration_date: date | None
+    iban: str | None
+    tax_office: str | None  # organFiscalCompetent
+    legal_form: str | None  # forma_juridica
+    vat_payer: bool  # scpTVA
+    vat_since: date | None  # start of the latest VAT period
+    vat_until: date | None  # end of the latest VAT period
+    vat_periods: tuple[VatPeriod, ...]
+    vat_on_collection: bool  # statusTvaIncasare
+    vat_on_collection_since: date | None
+    vat_on_collection_until: date | None
+    split_vat: bool  # statusSplitTVA
+    split_vat_since: date | None
+    split_vat_until: date | None
+    inactive: bool  # statusInactivi
+    inactive_since: date | None
+    reactivated_on: date | None
+    deregistered_on: date | None  # dataRadiere
+    e_factura: bool  # statusRO_e_Factura: in the RO e-Factura register
+    e_factura_since: date | None  # data_inreg_Reg_RO_e_Factura
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RegistryAnswer:
+    """The companies found and the CUIs ANAF does not know, in query order."""
+
+    found: tuple[Company, ...]
+    not_found: tuple[int, ...]
+
+    def get(self, cui: int | str) -> Company | None:
+        """The company with this CUI, or ``None`` when it was not found."""
+        wanted = _cui(cui)
+        return next((company for company in self.found if company.cui == wanted), None)
+
+
+# --- parsing ---------------------------------------------------------------------------------
+
+
+def normalize_text(value: object) -> str | None:
+    """Strip, turn cedilla ş/ţ into comma-below ș/ț, and map empty text to ``None``."""
+    if value is None:
+        return None
+    text = " ".join(str(value).split()).translate(_CEDILLA)
+    return text or None
+
+
+def _date(value: object) -> date | None:
+    text = normalize_text(value)
+    if text is None:
+        return None
+    for layout in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text, layout).date()
+        except ValueError:
+            continue
+    raise MalformedAnswerError(f"The registry sent {text!r} where a date was expected.")
+
+
+def _bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() == "true"
+    return bool(value)
+
+
+def _postal(value: object) -> str | None:
+    text = normalize_text(value)
+    if text and text.isdigit() and len(text) < 6:
+        return text.zfill(6)
+    return text
+
+
+def _county_code(plate: object) -> str | None:
+    text = normalize_text(plate)
+    code = f"RO-{text.upper()}" if text else None
+    return code if code in COUNTY_CODES else None
+
+
+def _sector(locality: str | None) -> str | None:
+    match = _SECTOR.search(locality or "")
+    return f"SECTOR{match.group(1)}" if match else None
+
+
+def _address(group: dict, prefix: str, text: object = None) -> RegistryAddress:
+    def field(name: str) -> str | None:
+        return normalize_text(group.get(prefix + name))
+
+    locality = field("denumire_Localitate")
+    return RegistryAddress(
+        text=normalize_text(text),
+        street=field("denumire_Strada"),
+        number=field("numar_Strada"),
+        locality=locality,
+        county=field("denumire_Judet"),
+        county_code=_county_code(group.get(prefix + "cod_JudetAuto")),
+        sector=_sector(locality),
+        postal_code=_postal(group.get(prefix + "cod_Postal")),
+        country=field("tara"),
+        details=field("detalii_Adresa"),
+    )
+
+
+def _periods(raw: object) -> tuple[VatPeriod, ...]:
+    items = [raw] if isinstance(raw, dict) else list(raw or ())
+    periods = [
+        VatPeriod(
+            start=_date(item.get("data_inceput_ScpTVA")),
+            end=_date(item.get("data_sfarsit_ScpTVA")),
+            cancelled_on=_date(item.get("data_anul_imp_ScpTVA")),
+            reason=normalize_text(item.get("mesaj_ScpTVA")),
+        )
+        for item in items
+        if isinstance(item, dict)
+    ]
+    periods = [p for p in periods if p.start or p.end or p.cancelled_on or p.reason]
+    return tuple(sorted(periods, key=lambda p: p.start or date.min, reverse=True))
+
+
+def _company(item: dict, query_date: date) -> Company:
+    general = item.get("date_generale")
+    if not isinstance(general, dict) or "cui" not in general:
+        raise MalformedAnswerError("A registry record has no 'date_generale' with a 'cui'.")
+    vat = item.get("inregistrare_scop_Tva") or {}
+    collection = item.get("inregistrare_RTVAI") or {}
+    inactive = item.get("stare_inactiv") or {}
+    split = item.get("inregistrare_SplitTVA") or {}
+    periods = _periods(vat.get("perioade_TVA"))
+    latest = periods[0] if periods else VatPeriod(start=None)
+    return Company(
+        cui=_cui(general["cui"]),
+        query_date=_date(general.get("data")) or query_date,
+        name=normalize_text(general.get("denumire")),
+        address=_address(item.get("adresa_domiciliu_fiscal") or {}, "d", general.get("adresa")),
+        registered_office=_address(item.get("adresa_sediu_social") or {}, "s"),
+        trade_register=normalize_text(general.get("nrRegCom")),
+        phone=normalize_text(general.get("telefon")),
+        fax=normalize_text(general.get("fax")),
+        caen_code=normalize_text(general.get("cod_CAEN")),
+        registration_state=normalize_text(general.get("stare_inregistrare")),
+        registration_date=_date(general.get("data_inregistrare")),
+        iban=normalize_text(general.get("iban")),
+        tax_office=normalize_text(general.get("organFiscalCompetent")),
+        legal_form=normalize_text(general.get("forma_juridica")),
+        vat_payer=_bool(vat.get("scpTVA")),
+        vat_since=latest.start,
+        vat_until=latest.end,
+        vat_periods=periods,
+        vat_on_collection=_bool(collection.get("statusTvaIncasare")),
+        vat_on_collection_since=_date(collection.get("dataInceputTvaInc")),
+        vat_on_collection_until=_date(collection.get("dataSfarsitTvaInc")),
+        split_vat=_bool(split.get("statusSplitTVA")),
+        split_vat_since=_date(split.get("dataInceputSplitTVA")),
+        split_vat_until=_date(split.get("dataAnulareSplitTVA")),
+        inactive=_bool(inactive.get("statusInactivi")),
+        inactive_since=_date(inactive.get("dataInactivare")),
+        reactivated_on=_date(inactive.get("dataReactivare")),
+        deregistered_on=_date(inactive.get("dataRadiere")),
+        e_factura=_bool(general.get("statusRO_e_Factura")),
+        e_factura_since=_date(general.get("data_inreg_Reg_RO_e_Factura")),
+    )
+
+
+def parse_answer(body: object, *, query_date: date) -> RegistryAnswer:
+    """Read a decoded v9 JSON body; raise :class:`MalformedAnswerError` when it is not one."""
+    if not isinstance(body, dict) or not isinstance(body.get("found", []), list):
+        raise MalformedAnswerError("The registry answer is not a JSON object with 'found'.")
+    cod = body.get("cod")
+    if cod is not None and str(cod) not in ("200", "404"):
+        message = normalize_text(body.get("message")) or ""
+        raise AnafError(f"The registry answered cod={cod} {message}".strip(), status_code=None)
+    try:
+        found = tuple(_company(item, query_date) for item in body.get("found") or ())
+        not_found = tuple(_cui(cui) for cui in body.get("notFound") or ())
+    except (AttributeError, TypeError, ValueError) as exc:
+        if isinstance(exc, MalformedAnswerError):
+            raise
+        raise MalformedAnswerError(f"The registry answer has an unexpected shape: {exc}") from exc
+    return RegistryAnswer(found=found, not_found=not_found)
+
+
+def _cui(value: object) -> int:
+    text = str(value).strip().upper().removeprefix("RO").strip()
+    if not text.isdigit():
+        raise ValueError(f"{value!r} is not a Romanian fiscal code (CUI).")
+    return int(text)
+
+
+# --- client ----------------------------------------------------------------------------------
+
+
+class Throttle:
+    """Keeps calls at least ``interval`` seconds apart; share one per process and service."""
+
+    def __init__(
+        self,
+        interval: float = MIN_INTERVAL,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.interval = interval
+        self._clock = clock
+        self._sleep = sleep
+        self._last: float | None = None
+        self._lock = threading.Lock()
+
+    def wait(self) -> None:
+        """Sleep until ``interval`` has passed since the previous call, then mark this one."""
+        with self._lock:
+            if self._last is not None:
+                remaining = self._last + self.interval - self._clock()
+                if remaining > 0:
+                    self._sleep(remaining)
+            self._last = self._clock()
+
+
+class RegistryClient:
+    """Asks the VAT-payer registry about CUIs, 100 per request and one request per second.
+
+    ``base_url`` is the public host (``https://webservicesp.anaf.ro`` or the emulator's URL).
+    """
+
+    def __init__(
+        self,
+        session: requests.Session | None = None,
+        *,
+        base_url: str = DEFAULT_PUBLIC_BASE,
+        timeout: float = 30.0,
+        throttle: Throttle | None = None,
+    ) -> None:
+        self.session = session or requests.Session()
+        self.url = base_url.rstrip("/") + REGISTRY_PATH
+        self.timeout = timeout
+        self.throttle = throttle or Throttle()
+
+    def lookup(self, cuis: Iterable[int | str], on: date | None = None) -> RegistryAnswer:
+        """What the registry says about ``cuis`` on ``on`` (default: today in Romania)."""
+        day = on or datetime.now(_BUCHAREST).date()
+        wanted = list(dict.fromkeys(_cui(cui) for cui in cuis))
+        found: list[Company] = []
+        not_found: list[int] = []
+        for start in range(0, len(wanted), MAX_CUIS_PER_REQUEST):
+            answer = self._ask(wanted[start : start + MAX_CUIS_PER_REQUEST], day)
+            found.extend(answer.found)
+            not_found.extend(answer.not_found)
+        return RegistryAnswer(found=tuple(found), not_found=tuple(not_found))
+
+    def company(self, cui: int | str, on: date | None = None) -> Company | None:
+        """The one company with ``cui``, or ``None`` when ANAF does not know it."""
+        return self.lookup([cui], on).get(cui)
+
+    def _ask(self, cuis: list[int], day: date) -> RegistryAnswer:
+        payload = [{"cui": cui, "data": day.isoformat()} for cui in cuis]
+        self.throttle.wait()
+        response = _post(self.session, self.url, payload, self.timeout)
+        if response.status_code == 400:
+            raise RegistryRequestError(
+                "The registry refused the request (HTTP 400).", status_code=400
+            )
+        return parse_answer(_json(response), query_date=day)
+
+
+# Stand-in for ro_efactura.anaf._transport until it is committed.
+_FIREWALL = "The requested URL was rejected"
+
+
+def _post(session: requests.Session, url: str, payload: object, timeout: float):
+    try:
+        response = session.post(url, json=payload, timeout=timeout)
+    except requests.RequestException as exc:
+        raise AnafUnavailableError(f"The registry did not answer: {exc}") from exc
+    status = response.status_code
+    if status >= 500 or _FIREWALL in response.text:
+        raise AnafUnavailableError("The registry is unavailable.", status_code=status)
+    if status == 429:
+        raise RateLimitedError("Too many registry calls.", retry_after=1.0, status_code=429)
+    return response
+
+
+def _json(response: requests.Response) -> object:
+    try:
+        return response.json()
+    except ValueError as exc:
+        raise MalformedAnswerError("The registry answer is not JSON.") from exc
