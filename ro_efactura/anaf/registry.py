@@ -36,12 +36,8 @@ from zoneinfo import ZoneInfo
 
 import requests
 
-from ro_efactura.errors import (
-    AnafError,
-    AnafUnavailableError,
-    MalformedAnswerError,
-    RateLimitedError,
-)
+from ro_efactura.anaf import _transport
+from ro_efactura.errors import AnafError, MalformedAnswerError
 from ro_efactura.identifiers import COUNTY_CODES
 
 __all__ = [
@@ -341,7 +337,7 @@ class RegistryClient:
         session: requests.Session | None = None,
         *,
         base_url: str = DEFAULT_PUBLIC_BASE,
-        timeout: float = 30.0,
+        timeout: float | tuple[float, float] = _transport.DEFAULT_TIMEOUT,
         throttle: Throttle | None = None,
     ) -> None:
         self.session = session or requests.Session()
@@ -368,33 +364,11 @@ class RegistryClient:
     def _ask(self, cuis: list[int], day: date) -> RegistryAnswer:
         payload = [{"cui": cui, "data": day.isoformat()} for cui in cuis]
         self.throttle.wait()
-        response = _post(self.session, self.url, payload, self.timeout)
+        response = _transport.send(
+            self.session, "POST", self.url, json=payload, timeout=self.timeout
+        )
         if response.status_code == 400:
             raise RegistryRequestError(
                 "The registry refused the request (HTTP 400).", status_code=400
             )
-        return parse_answer(_json(response), query_date=day)
-
-
-# Stand-in for ro_efactura.anaf._transport until it is committed.
-_FIREWALL = "The requested URL was rejected"
-
-
-def _post(session: requests.Session, url: str, payload: object, timeout: float):
-    try:
-        response = session.post(url, json=payload, timeout=timeout)
-    except requests.RequestException as exc:
-        raise AnafUnavailableError(f"The registry did not answer: {exc}") from exc
-    status = response.status_code
-    if status >= 500 or _FIREWALL in response.text:
-        raise AnafUnavailableError("The registry is unavailable.", status_code=status)
-    if status == 429:
-        raise RateLimitedError("Too many registry calls.", retry_after=1.0, status_code=429)
-    return response
-
-
-def _json(response: requests.Response) -> object:
-    try:
-        return response.json()
-    except ValueError as exc:
-        raise MalformedAnswerError("The registry answer is not JSON.") from exc
+        return parse_answer(_transport.json_body(response), query_date=day)
