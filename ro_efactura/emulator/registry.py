@@ -47,7 +47,7 @@ FIREWALL_PAGE = (
     "The requested URL was rejected. Please consult with your administrator.<br><br>"
     "Your support ID is: 1234567890123456789</body></html>"
 )
-FAULTS = ("error", "firewall", "malformed", "drop")
+FAULTS = ("error", "firewall", "malformed", "drop", "bad_request")
 
 
 # --- seed data -------------------------------------------------------------------------------
@@ -322,7 +322,8 @@ class RegistryState:
 
     def fail_next(self, fault: str, times: int = 1) -> None:
         """Make the next ``times`` requests fail: ``error`` (HTTP 500), ``firewall`` (the F5
-        page), ``malformed`` (cut JSON) or ``drop`` (close the connection unanswered)."""
+        page), ``malformed`` (cut JSON), ``drop`` (close the connection unanswered) or
+        ``bad_request`` (HTTP 400)."""
         if fault not in FAULTS:
             raise ValueError(f"Unknown fault {fault!r}; use one of {', '.join(FAULTS)}.")
         self._faults.extend([fault] * times)
@@ -369,6 +370,8 @@ def _fault(kind: str) -> Response:
         return Response(200, b'{"cod": 200, "message": "SUCCESS", "found": [{"date_gen')
     if kind == "drop":
         return Response(drop=True)
+    if kind == "bad_request":
+        return _bad_request("refused on request")
     return Response.json({"cod": 500, "message": "Internal Server Error"}, status=500)
 
 
