@@ -22,14 +22,17 @@ from decimal import Decimal
 from ro_efactura.model import (
     Address,
     AllowanceCharge,
+    Attachment,
     Contact,
     Delivery,
     Identifier,
     Invoice,
     InvoiceTypeCode,
+    ItemAttribute,
     Line,
     Party,
     PaymentMeans,
+    Period,
     PrecedingInvoice,
     VatBreakdown,
     VatCategory,
@@ -43,6 +46,7 @@ __all__ = [
     "make_buyer",
     "make_credit_note",
     "make_foreign_currency_invoice",
+    "make_full_invoice",
     "make_invoice",
     "make_line",
     "make_n_lines",
@@ -221,3 +225,107 @@ def with_document_allowance(invoice: Invoice, amount: Decimal) -> Invoice:
         vat_rate=first.vat_rate,
     )
     return calculate(replace(invoice, allowances_charges=(*invoice.allowances_charges, discount)))
+
+
+def make_full_invoice(**overrides) -> Invoice:
+    """An invoice using every part of the model the writer supports, for golden files."""
+    line = make_line(
+        note="Ore lucrate în noiembrie",
+        object_id=Identifier(value="PRJ-7", scheme="ABZ"),
+        order_line_ref="3",
+        accounting_ref="628",
+        period=Period(start=date(2026, 11, 1), end=date(2026, 11, 30)),
+        allowances_charges=(
+            AllowanceCharge(
+                charge=False,
+                amount=Decimal("10.00"),
+                base_amount=Decimal("200.00"),
+                percent=Decimal("5"),
+                reason="Reducere volum",
+                reason_code="95",
+            ),
+            AllowanceCharge(
+                charge=True, amount=Decimal("5.00"), reason="Ambalare", reason_code="ABL"
+            ),
+        ),
+        gross_price=Decimal("110.00"),
+        price_discount=Decimal("10.00"),
+        base_quantity=Decimal("1"),
+        base_quantity_unit="HUR",
+        description="Consultanță fiscală, inclusiv raport",
+        seller_item_id="CONS-01",
+        buyer_item_id="B-778",
+        standard_item_id=Identifier(value="5941234567890", scheme="0160"),
+        classifications=(Identifier(value="79200000-6", scheme="STI"),),
+        origin_country="RO",
+        attributes=(ItemAttribute(name="Nivel", value="Senior"),),
+    )
+    values = {
+        "lines": (line, make_line(id="2", vat_rate=Decimal("9"), item_name="Carte tehnică")),
+        "notes": ("Factură emisă conform contractului.", "Capital social 200 RON"),
+        "tax_point_date": None,
+        "buyer_reference": "REF-CUMP-1",
+        "project_ref": "PROIECT-9",
+        "contract_ref": "CTR-12/2026",
+        "order_ref": "CMD-55",
+        "sales_order_ref": "SO-77",
+        "receipt_ref": "NIR-3",
+        "despatch_ref": "AVZ-14",
+        "tender_ref": "LOT-2",
+        "accounting_ref": "4111",
+        "preceding_invoices": (
+            PrecedingInvoice(number="ALF-2026-0000", issue_date=date(2026, 10, 1)),
+        ),
+        "period": Period(start=date(2026, 11, 1), end=date(2026, 11, 30)),
+        "payee": Party(
+            name="Gamma Factoring IFN SA",
+            identifiers=(Identifier(value="GF-1"),),
+            legal_id=Identifier(value="J40/99/2010"),
+        ),
+        "delivery": Delivery(
+            party_name="Depozit Beta",
+            location_id=Identifier(value="DEP-1"),
+            actual_date=date(2026, 11, 18),
+            address=Address(
+                street="Str. Fabricii 2",
+                city="Cluj-Napoca",
+                postal_zone="400620",
+                subdivision="RO-CJ",
+            ),
+        ),
+        "payment_means": (
+            PaymentMeans(
+                code="30",
+                text="Transfer bancar",
+                reference="ALF-2026-0001",
+                account_id="RO49AAAA1B31007593840000",
+                account_name="Alfa Servicii SRL",
+                bic="AAAARO22",
+            ),
+            PaymentMeans(code="30", account_id="RO66BACX0000001234567890"),
+        ),
+        "payment_terms": "Plata în 30 de zile de la emitere.",
+        "allowances_charges": (
+            AllowanceCharge(
+                charge=True,
+                amount=Decimal("15.00"),
+                reason="Transport",
+                reason_code="FC",
+                vat_category=VatCategory.STANDARD,
+                vat_rate=Decimal("19"),
+            ),
+        ),
+        "attachments": (
+            Attachment(
+                id="ANEXA-1",
+                description="Situație de lucrări",
+                content=b"%PDF-1.4 test",
+                mime_code="application/pdf",
+                filename="anexa1.pdf",
+            ),
+            Attachment(id="ANEXA-2", uri="https://example.ro/anexa2.pdf"),
+        ),
+    }
+    invoice = make_invoice(compute=False, **{**values, **overrides})
+    invoice = replace(invoice, totals=replace(invoice.totals, prepaid=Decimal("50.00")))
+    return calculate(invoice)

@@ -48,6 +48,7 @@ class VatCategory(str, Enum):
     OUTSIDE_SCOPE = "O"
     CANARY_ISLANDS = "L"
     CEUTA_MELILLA = "M"
+    SPLIT_PAYMENT = "B"  # Italy's split payment; found in the ANAF examples
 
     @property
     def has_rate(self) -> bool:
