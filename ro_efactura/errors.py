@@ -135,3 +135,19 @@ class MessageExpiredError(AnafError):
 
 class MalformedAnswerError(AnafError):
     """ANAF answered something that cannot be parsed as the documented response."""
+
+
+# --- appended by the ANAF clients (ro_efactura.anaf) ------------------------------------------
+
+
+class AuthorizationError(TokenError):
+    """The browser step of OAuth failed: ``state`` mismatch, ``access_denied`` or no ``code``."""
+
+
+class AnafRequestError(AnafError):
+    """ANAF refused the query itself (unknown id, bad parameter or interval); ``anaf_message``
+    is ANAF's text. Retrying the same call cannot help."""
+
+    def __init__(self, message: str, *, anaf_message: str = "", status_code: int | None = None):
+        super().__init__(message, status_code=status_code)
+        self.anaf_message = anaf_message
