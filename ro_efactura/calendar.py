@@ -74,16 +74,18 @@ def add_working_days(day: date, count: int) -> date:
 
 
 def working_days_between(start: date, end: date) -> int:
-    """Working days after ``start`` up to and including ``end``; negative when ``end`` is earlier.
+    """Working days from ``start`` (excluded) to ``end`` (included); negative going backwards.
 
     ``working_days_between(d, add_working_days(d, n)) == n`` for every ``d`` and ``n``.
 
     >>> working_days_between(date(2026, 12, 24), date(2027, 1, 8))
     7
+    >>> working_days_between(date(2026, 4, 11), date(2026, 4, 10))  # Saturday to Good Friday
+    0
     """
-    if end < start:
-        return -working_days_between(end, start)
-    return sum(is_working_day(start + _ONE_DAY * i) for i in range(1, (end - start).days + 1))
+    step = _ONE_DAY if end >= start else -_ONE_DAY
+    count = sum(is_working_day(start + step * i) for i in range(1, abs((end - start).days) + 1))
+    return count if end >= start else -count
 
 
 def efactura_deadline(issue_date: date) -> date:
