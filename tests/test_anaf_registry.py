@@ -47,12 +47,20 @@ class _Emulator:
         emulated.install(self.router, self)
 
 
-@pytest.fixture
-def emulator():
+@pytest.fixture(scope="module")
+def _served():
     emu = _Emulator()
     with HTTPServerThread(emu.router) as server:
         emu.url = server.url
         yield emu
+
+
+@pytest.fixture
+def emulator(_served):
+    """The module's emulator with a fresh registry and clock for each test."""
+    _served.registry = emulated.new_state()
+    _served.clock = _Clock()
+    return _served
 
 
 def _post(emulator, payload) -> requests.Response:

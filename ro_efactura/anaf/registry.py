@@ -26,7 +26,6 @@ RegistryAnswer(found=(), not_found=(34567892,))
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -38,7 +37,7 @@ import requests
 
 from ro_efactura.anaf import _transport
 from ro_efactura.errors import AnafError, MalformedAnswerError
-from ro_efactura.identifiers import COUNTY_CODES
+from ro_efactura.identifiers import compact_cui, county_code, county_from_anaf_number, sector_code
 
 __all__ = [
     "DEFAULT_PUBLIC_BASE",
@@ -61,7 +60,6 @@ MAX_CUIS_PER_REQUEST = 100  # doc_WS_V9.txt, rule a)
 MIN_INTERVAL = 1.0  # seconds between requests, doc_WS_V9.txt, rule a)
 _BUCHAREST = ZoneInfo("Europe/Bucharest")
 _CEDILLA = str.maketrans("şŞţŢ", "șȘțȚ")
-_SECTOR = re.compile(r"\bsector(?:ul)?\s*([1-6])\b", re.IGNORECASE)
 
 
 class RegistryRequestError(AnafError, ValueError):
@@ -182,15 +180,14 @@ def _postal(value: object) -> str | None:
     return text
 
 
-def _county_code(plate: object) -> str | None:
-    text = normalize_text(plate)
-    code = f"RO-{text.upper()}" if text else None
-    return code if code in COUNTY_CODES else None
-
-
-def _sector(locality: str | None) -> str | None:
-    match = _SECTOR.search(locality or "")
-    return f"SECTOR{match.group(1)}" if match else None
+def _county_code(plate: str | None, name: str | None, number: str | None) -> str | None:
+    """ISO 3166-2:RO from the licence-plate code, else from the name or ANAF's county number."""
+    return (
+        (plate and county_code(plate))
+        or (name and county_code(name))
+        or (number and county_from_anaf_number(number))
+        or None
+    )
 
 
 def _address(group: dict, prefix: str, text: object = None) -> RegistryAddress:
@@ -198,14 +195,15 @@ def _address(group: dict, prefix: str, text: object = None) -> RegistryAddress:
         return normalize_text(group.get(prefix + name))
 
     locality = field("denumire_Localitate")
+    county = field("denumire_Judet")
     return RegistryAddress(
         text=normalize_text(text),
         street=field("denumire_Strada"),
         number=field("numar_Strada"),
         locality=locality,
-        county=field("denumire_Judet"),
-        county_code=_county_code(group.get(prefix + "cod_JudetAuto")),
-        sector=_sector(locality),
+        county=county,
+        county_code=_county_code(field("cod_JudetAuto"), county, field("cod_Judet")),
+        sector=sector_code(locality) if locality else None,
         postal_code=_postal(group.get(prefix + "cod_Postal")),
         country=field("tara"),
         details=field("detalii_Adresa"),
@@ -291,7 +289,7 @@ def parse_answer(body: object, *, query_date: date) -> RegistryAnswer:
 
 
 def _cui(value: object) -> int:
-    text = str(value).strip().upper().removeprefix("RO").strip()
+    text = compact_cui(str(value))
     if not text.isdigit():
         raise ValueError(f"{value!r} is not a Romanian fiscal code (CUI).")
     return int(text)

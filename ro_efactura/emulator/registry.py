@@ -37,6 +37,7 @@ __all__ = [
     "SeedCompany",
     "company_record",
     "install",
+    "new_state",
 ]
 
 PATH = "/api/PlatitorTvaRest/v9/tva"
@@ -379,14 +380,20 @@ def _bad_request(reason: str) -> Response:
     return Response.json({"cod": 400, "message": f"Bad Request: {reason}"}, status=400)
 
 
-def install(router: Router, emulator) -> None:
-    """Register the registry endpoint; keep its state on ``emulator.registry``."""
+def new_state() -> RegistryState:
+    """A registry seeded with :data:`DEFAULT_COMPANIES` and every knob off."""
     state = RegistryState()
     state.add(*DEFAULT_COMPANIES)
-    emulator.registry = state
+    return state
+
+
+def install(router: Router, emulator) -> None:
+    """Register the registry endpoint; its state is ``emulator.registry`` (replaceable)."""
+    emulator.registry = new_state()
 
     @router.route("POST", PATH)
     def tva(request: Request) -> Response:
+        state: RegistryState = emulator.registry
         now = emulator.clock.now()
         with state._lock:
             last = state.calls[-1].at if state.calls else None

@@ -27,7 +27,16 @@ from ro_efactura._xml import parse
 from ro_efactura.emulator._http import Request, Response, Router
 from ro_efactura.errors import DocumentError
 
-__all__ = ["DEFAULT_NUMBERS", "FAULTS", "PATH", "ViesCall", "ViesEntry", "ViesState", "install"]
+__all__ = [
+    "DEFAULT_NUMBERS",
+    "FAULTS",
+    "PATH",
+    "ViesCall",
+    "ViesEntry",
+    "ViesState",
+    "install",
+    "new_state",
+]
 
 PATH = "/taxation_customs/vies/services/checkVatService"
 TYPES_NS = "urn:ec.europa.eu:taxud:vies:services:checkVat:types"
@@ -168,10 +177,14 @@ def _wsdl(base_url: str) -> bytes:
     return _ADDRESS.sub(rb"\g<1>" + (base_url + PATH).encode() + rb"\g<2>", text)
 
 
+def new_state() -> ViesState:
+    """A VIES seeded with :data:`DEFAULT_NUMBERS` and every knob off."""
+    return ViesState(numbers=dict(DEFAULT_NUMBERS))
+
+
 def install(router: Router, emulator) -> None:
-    """Register the VIES endpoint; keep its state on ``emulator.vies``."""
-    state = ViesState(numbers=dict(DEFAULT_NUMBERS))
-    emulator.vies = state
+    """Register the VIES endpoint; its state is ``emulator.vies`` (replaceable)."""
+    emulator.vies = new_state()
 
     @router.route("GET", PATH)
     def wsdl(request: Request) -> Response:
@@ -181,6 +194,7 @@ def install(router: Router, emulator) -> None:
 
     @router.route("POST", PATH)
     def check_vat(request: Request) -> Response:
+        state: ViesState = emulator.vies
         now = emulator.clock.now()
         country, number = _question(request.body) or ("", "")
         outcome = state.outcome(country, number)

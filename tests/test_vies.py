@@ -1,0 +1,178 @@
+"""The VIES checkVat client against the emulator's SOAP endpoint, over HTTP."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+import requests
+
+from ro_efactura.emulator import vies as emulated
+from ro_efactura.emulator._http import HTTPServerThread, Router
+from ro_efactura.vies import (
+    DEFAULT_ENDPOINT,
+    ViesClient,
+    ViesError,
+    ViesInvalidInputError,
+    ViesUnavailableError,
+    check_vat,
+)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.moment = datetime(2025, 3, 14, 23, 30, tzinfo=timezone.utc)
+
+    def now(self) -> datetime:
+        return self.moment
+
+
+class _Emulator:
+    """Stand-in for ro_efactura.emulator.Emulator: a router, a clock and the installer."""
+
+    def __init__(self) -> None:
+        self.clock = _Clock()
+        self.router = Router()
+        emulated.install(self.router, self)
+
+
+@pytest.fixture(scope="module")
+def _served():
+    emu = _Emulator()
+    with HTTPServerThread(emu.router) as server:
+        emu.url = server.url
+        yield emu
+
+
+@pytest.fixture
+def emulator(_served):
+    """The module's emulator with a fresh VIES state for each test."""
+    _served.vies = emulated.new_state()
+    return _served
+
+
+@pytest.fixture
+def endpoint(emulator) -> str:
+    return emulator.url + emulated.PATH
+
+
+@pytest.fixture
+def client(endpoint) -> ViesClient:
+    return ViesClient(endpoint=endpoint, timeout=5)
+
+
+def test_valid_number_with_name_and_address(client):
+    result = client.check_vat("RO", "12345674")
+    assert (result.country_code, result.vat_number, result.valid) == ("RO", "12345674", True)
+    assert result.name == "EXEMPLU SOFTWARE SRL"
+    assert result.address == "JUD. CLUJ, MUN. CLUJ-NAPOCA, STR. EXEMPLULUI, NR.7"
+
+
+def test_request_date_is_the_day_in_brussels(client):
+    # 23:30 UTC on 14 March is already 15 March in Brussels.
+    assert client.check_vat("RO", "12345674").request_date == date(2025, 3, 15)
+
+
+def test_unknown_number_is_invalid_without_name(client):
+    result = client.check_vat("RO", "99999993")
+    assert (result.valid, result.name, result.address) == (False, None, None)
+
+
+def test_member_state_that_withholds_name_and_address(client):
+    result = client.check_vat("DE", "812345673")
+    assert (result.valid, result.name, result.address) == (True, None, None)
+
+
+def test_cedilla_in_names_become_comma_below(client):
+    assert client.check_vat("RO", "34567892").name == "ALFA CONSTRUCȚII ȘI INSTALAȚII SRL"
+
+
+def test_prefix_spaces_and_greek_code_are_normalised_before_sending(client, emulator):
+    emulator.vies.add("EL", "094259216", name="ΕΤΑΙΡΕΙΑ", address="ΑΘΗΝΑ")
+    assert client.check_vat("RO", "ro 1234 5674").valid
+    assert client.check_vat("GR", "EL094259216").name == "ΕΤΑΙΡΕΙΑ"
+    sent = [(call.country_code, call.vat_number) for call in emulator.vies.calls]
+    assert sent == [("RO", "12345674"), ("EL", "094259216")]
+
+
+@pytest.mark.parametrize(("country", "number"), [("R0", "12345674"), ("RO", "1"), ("RO", "1/2")])
+def test_impossible_input_is_refused_without_a_call(client, emulator, country, number):
+    with pytest.raises(ViesInvalidInputError):
+        client.check_vat(country, number)
+    assert emulator.vies.calls == []
+
+
+def test_invalid_input_fault(client, emulator):
+    emulator.vies.fail_next("INVALID_INPUT")
+    with pytest.raises(ViesInvalidInputError) as caught:
+        client.check_vat("RO", "12345674")
+    assert caught.value.fault == "INVALID_INPUT"
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        "SERVICE_UNAVAILABLE",
+        "MS_UNAVAILABLE",
+        "TIMEOUT",
+        "MS_MAX_CONCURRENT_REQ",
+        "GLOBAL_MAX_CONCURRENT_REQ",
+    ],
+)
+def test_availability_faults_are_retryable(client, emulator, fault):
+    emulator.vies.fail_next(fault)
+    with pytest.raises(ViesUnavailableError) as caught:
+        client.check_vat("RO", "12345674")
+    assert caught.value.fault == fault
+    assert client.check_vat("RO", "12345674").valid  # only the next call failed
+
+
+def test_other_faults_are_not_retryable(client, emulator):
+    emulator.vies.fail_next("IP_BLOCKED")
+    with pytest.raises(ViesError) as caught:
+        client.check_vat("RO", "12345674")
+    assert not isinstance(caught.value, (ViesUnavailableError, ViesInvalidInputError))
+    assert caught.value.fault == "IP_BLOCKED"
+
+
+def test_member_state_down(client, emulator):
+    emulator.vies.unavailable_countries.add("RO")
+    with pytest.raises(ViesUnavailableError) as caught:
+        client.check_vat("RO", "12345674")
+    assert caught.value.fault == "MS_UNAVAILABLE"
+    assert client.check_vat("DE", "812345673").valid
+
+
+def test_slow_answer_hits_the_timeout(endpoint, emulator):
+    emulator.vies.latency = 1.0
+    with pytest.raises(ViesUnavailableError):
+        check_vat("RO", "12345674", endpoint=endpoint, timeout=0.2)
+
+
+def test_http_error_without_soap_is_unavailable(emulator):
+    client = ViesClient(endpoint=emulator.url + "/nowhere", timeout=5)
+    with pytest.raises(ViesUnavailableError, match="404"):
+        client.check_vat("RO", "12345674")
+
+
+def test_emulator_answers_a_broken_envelope_with_a_fault(endpoint):
+    response = requests.post(endpoint, data=b"<not-soap/>", timeout=5)
+    assert response.status_code == 500
+    assert b"<faultstring>INVALID_INPUT</faultstring>" in response.content
+
+
+def test_served_wsdl_points_at_the_emulator_and_builds_a_client(endpoint):
+    text = requests.get(endpoint + "?wsdl", timeout=5).text
+    assert f'location="{endpoint}"' in text
+    client = ViesClient(endpoint=endpoint, wsdl=endpoint + "?wsdl", timeout=5)
+    assert client.check_vat("RO", "12345674").valid
+
+
+def test_bundled_wsdl_targets_production_and_needs_no_network():
+    client = ViesClient()  # no network here: building must not fetch anything
+    assert client._service._binding_options["address"] == DEFAULT_ENDPOINT
+
+
+def test_unknown_fault_knob_is_refused(emulator):
+    with pytest.raises(ValueError, match="MS_UNAVAILABLE"):
+        emulator.vies.fail_next("TEA_TIME")
