@@ -15,6 +15,8 @@ mistyped. Expected 2 to 10 digits, optionally after RO, e.g. RO18547290.
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from stdnum import exceptions as _stdnum
 
 from ro_efactura.errors import RoEfacturaError
@@ -22,23 +24,27 @@ from ro_efactura.errors import RoEfacturaError
 __all__ = ["KINDS", "REASONS", "InvalidIdentifierError"]
 
 #: What was being checked, with the label used in messages.
-KINDS: dict[str, str] = {
-    "cui": "CUI/CIF",
-    "cnp": "CNP",
-    "iban": "IBAN",
-    "onrc": "trade register number (Reg. Com.)",
-    "phone": "phone number",
-}
+KINDS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "cui": "CUI/CIF",
+        "cnp": "CNP",
+        "iban": "IBAN",
+        "onrc": "trade register number (Reg. Com.)",
+        "phone": "phone number",
+    }
+)
 
 #: Why it failed, in words used in messages.
-REASONS: dict[str, str] = {
-    "empty": "it is empty",
-    "format": "it contains characters or a layout that do not belong there",
-    "length": "it has too few or too many characters",
-    "checksum": "its check digit does not match, so a digit is probably mistyped",
-    "component": "a part of it cannot exist (a date, county, year, country or prefix)",
-    "unassigned": "no number of this form is in use; check for a missing or extra digit",
-}
+REASONS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "empty": "it is empty",
+        "format": "it contains characters or a layout that do not belong there",
+        "length": "it has too few or too many characters",
+        "checksum": "its check digit does not match, so a digit is probably mistyped",
+        "component": "a part of it cannot exist (a date, county, year, country or prefix)",
+        "unassigned": "no number of this form is in use; check for a missing or extra digit",
+    }
+)
 
 _EXPECTED = {
     "cui": "2 to 10 digits, optionally after RO, e.g. RO18547290",
