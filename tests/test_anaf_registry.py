@@ -323,7 +323,7 @@ def test_unknown_fault_knob_is_refused(emulator):
 
 
 def _record(**groups) -> dict:
-    general = {"cui": "12345674", "data": "2025-03-14", "denumire": "  ", "fax": ""}
+    general = {"cui": "12345674", "data": "2025-03-14", "denumire": "  ", "codPostal": "10011"}
     return {"date_generale": general, **groups}
 
 
@@ -335,12 +335,15 @@ def test_vat_periods_as_one_object_and_string_booleans():
     company = parse_answer({"found": [_record(inregistrare_scop_Tva=vat)]}, query_date=DAY).found[0]
     assert (company.cui, company.vat_payer, company.vat_since) == (12345674, True, date(2019, 6, 1))
     assert (company.name, company.fax, company.address.county_code) == (None, None, None)
+    assert company.address.postal_code == "010011"  # from date_generale.codPostal
 
 
 @pytest.mark.parametrize(
     ("body", "error"),
     [
-        ({"cod": 500, "message": "EROARE", "found": []}, AnafError),
+        ({"cod": 500, "message": "EROARE", "found": []}, AnafUnavailableError),
+        ({"cod": 400, "message": "EROARE", "found": []}, RegistryRequestError),
+        ({"cod": 301, "found": []}, AnafError),
         ([], MalformedAnswerError),
         ({"found": [{"adresa_sediu_social": {}}]}, MalformedAnswerError),
         ({"found": [_record(stare_inactiv={"dataInactivare": "mâine"})]}, MalformedAnswerError),

@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo
 import requests
 
 from ro_efactura.anaf import _transport
-from ro_efactura.errors import AnafError, MalformedAnswerError
+from ro_efactura.errors import AnafError, AnafUnavailableError, MalformedAnswerError
 from ro_efactura.identifiers import compact_cui, county_code, county_from_anaf_number, sector_code
 
 __all__ = [
@@ -190,7 +190,9 @@ def _county_code(plate: str | None, name: str | None, number: str | None) -> str
     )
 
 
-def _address(group: dict, prefix: str, text: object = None) -> RegistryAddress:
+def _address(
+    group: dict, prefix: str, text: object = None, postal: object = None
+) -> RegistryAddress:
     def field(name: str) -> str | None:
         return normalize_text(group.get(prefix + name))
 
@@ -204,7 +206,7 @@ def _address(group: dict, prefix: str, text: object = None) -> RegistryAddress:
         county=county,
         county_code=_county_code(field("cod_JudetAuto"), county, field("cod_Judet")),
         sector=sector_code(locality) if locality else None,
-        postal_code=_postal(group.get(prefix + "cod_Postal")),
+        postal_code=_postal(group.get(prefix + "cod_Postal") or postal),
         country=field("tara"),
         details=field("detalii_Adresa"),
     )
@@ -240,7 +242,12 @@ def _company(item: dict, query_date: date) -> Company:
         cui=_cui(general["cui"]),
         query_date=_date(general.get("data")) or query_date,
         name=normalize_text(general.get("denumire")),
-        address=_address(item.get("adresa_domiciliu_fiscal") or {}, "d", general.get("adresa")),
+        address=_address(
+            item.get("adresa_domiciliu_fiscal") or {},
+            "d",
+            general.get("adresa"),
+            general.get("codPostal"),
+        ),
         registered_office=_address(item.get("adresa_sediu_social") or {}, "s"),
         trade_register=normalize_text(general.get("nrRegCom")),
         phone=normalize_text(general.get("telefon")),
@@ -270,14 +277,23 @@ def _company(item: dict, query_date: date) -> Company:
     )
 
 
+def _check_cod(cod: object, message: str) -> None:
+    """``cod`` is optional; 200 (and 404 with the normal body) are answers, the rest errors."""
+    if cod is None or str(cod) in ("200", "404"):
+        return
+    text = f"The registry answered cod={cod} {message}".strip()
+    if str(cod) == "400":
+        raise RegistryRequestError(text, status_code=400)
+    if str(cod).startswith("5"):
+        raise AnafUnavailableError(text)
+    raise AnafError(text)
+
+
 def parse_answer(body: object, *, query_date: date) -> RegistryAnswer:
     """Read a decoded v9 JSON body; raise :class:`MalformedAnswerError` when it is not one."""
     if not isinstance(body, dict) or not isinstance(body.get("found", []), list):
         raise MalformedAnswerError("The registry answer is not a JSON object with 'found'.")
-    cod = body.get("cod")
-    if cod is not None and str(cod) not in ("200", "404"):
-        message = normalize_text(body.get("message")) or ""
-        raise AnafError(f"The registry answered cod={cod} {message}".strip(), status_code=None)
+    _check_cod(body.get("cod"), normalize_text(body.get("message")) or "")
     try:
         found = tuple(_company(item, query_date) for item in body.get("found") or ())
         not_found = tuple(_cui(cui) for cui in body.get("notFound") or ())
