@@ -47,6 +47,7 @@ def test_validators_raise_only_the_typed_error(validate, is_valid, kind, text):
     except InvalidIdentifierError as exc:
         assert (exc.kind, exc.reason in REASONS) == (kind, True)
         assert KINDS[kind] in str(exc)
+        assert " nu este un " in exc.message_ro
         assert not is_valid(text)
     else:
         assert isinstance(result, str)

@@ -83,6 +83,14 @@ def test_cui_error_message_names_the_number_and_the_expected_form():
     assert "RO18547290" in message
 
 
+def test_cui_error_has_a_romanian_message_for_the_user():
+    with pytest.raises(InvalidIdentifierError) as caught:
+        validate_cui("18547291")
+    message_ro = caught.value.message_ro
+    assert message_ro.startswith("'18547291' nu este un CUI/CIF valid: cifra de control")
+    assert "de ex. RO18547290" in message_ro
+
+
 def test_compact_cui_does_not_check():
     assert compact_cui(" ro 1854-7291 ") == "18547291"
 
@@ -142,7 +150,9 @@ def test_cnp_error_message_does_not_repeat_the_personal_code():
     with pytest.raises(InvalidIdentifierError) as caught:
         validate_cnp("1630615123458")
     assert "1630615123458" not in str(caught.value)
+    assert "1630615123458" not in caught.value.message_ro
     assert "CNP" in str(caught.value)
+    assert caught.value.message_ro.startswith("Valoarea nu este un CNP valid")
 
 
 def test_b2c_placeholder_is_thirteen_zeros():

@@ -59,3 +59,4 @@ def test_phone_error_message_quotes_the_text_and_shows_good_examples():
     assert "'0722 123 45'" in message
     assert "phone number" in message
     assert "+40 722 123 456" in message
+    assert caught.value.message_ro.startswith("'0722 123 45' nu este un număr de telefon valid")

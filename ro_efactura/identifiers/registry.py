@@ -15,6 +15,7 @@ Two forms are in use:
 
 Input is normalised: case, spaces, dashes or backslashes instead of slashes, a one-digit
 county (``J1/...`` becomes ``J01/...``) and a full date in place of the year.
+``validate_onrc`` raises :class:`InvalidIdentifierError`; the other functions never raise.
 
 >>> validate_onrc(" j40 / 1234 / 2005 ")
 'J40/1234/2005'
