@@ -271,10 +271,11 @@ def test_emulator_refuses_a_body_that_is_not_json(emulator):
 
 
 def test_http_400_becomes_a_request_error(client, emulator):
-    emulator.registry.fail_next("bad_request")
+    emulator.registry.max_cuis = 1
     with pytest.raises(RegistryRequestError) as caught:
-        client.company(12345674, on=DAY)
+        client.lookup([12345674, 34567892], on=DAY)
     assert caught.value.status_code == 400
+    assert emulator.registry.calls[-1].status == 400
 
 
 # --- ANAF down -------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ FIREWALL_PAGE = (
     "The requested URL was rejected. Please consult with your administrator.<br><br>"
     "Your support ID is: 1234567890123456789</body></html>"
 )
-FAULTS = ("error", "firewall", "malformed", "drop", "bad_request")
+FAULTS = ("error", "firewall", "malformed", "drop")
 
 
 # --- seed data -------------------------------------------------------------------------------
@@ -311,6 +311,7 @@ class RegistryState:
 
     companies: dict[int, SeedCompany] = field(default_factory=dict)
     send_cod_message: bool = True  # False: the body starts at "found", as sometimes live
+    max_cuis: int = MAX_CUIS  # lower it to see how a client copes with a stricter ANAF
     enforce_rate: bool = False  # emulator-only: answer 429 to a second request within 1 s
     latency: float = 0.0  # seconds added to every answer
     calls: list[RegistryCall] = field(default_factory=list)
@@ -323,8 +324,7 @@ class RegistryState:
 
     def fail_next(self, fault: str, times: int = 1) -> None:
         """Make the next ``times`` requests fail: ``error`` (HTTP 500), ``firewall`` (the F5
-        page), ``malformed`` (cut JSON), ``drop`` (close the connection unanswered) or
-        ``bad_request`` (HTTP 400)."""
+        page), ``malformed`` (cut JSON) or ``drop`` (close the connection unanswered)."""
         if fault not in FAULTS:
             raise ValueError(f"Unknown fault {fault!r}; use one of {', '.join(FAULTS)}.")
         self._faults.extend([fault] * times)
@@ -371,8 +371,6 @@ def _fault(kind: str) -> Response:
         return Response(200, b'{"cod": 200, "message": "SUCCESS", "found": [{"date_gen')
     if kind == "drop":
         return Response(drop=True)
-    if kind == "bad_request":
-        return _bad_request("refused on request")
     return Response.json({"cod": 500, "message": "Internal Server Error"}, status=500)
 
 
@@ -415,7 +413,7 @@ def _respond(state: RegistryState, request: Request, last: datetime | None, now:
     except (ValueError, UnicodeDecodeError) as exc:
         return _bad_request(str(exc)), []
     cuis = [cui for cui, _ in queries]
-    if len(queries) > MAX_CUIS:
-        return _bad_request(f"{len(queries)} CUIs; at most {MAX_CUIS} per request"), cuis
+    if len(queries) > state.max_cuis:
+        return _bad_request(f"{len(queries)} CUIs; at most {state.max_cuis} per request"), cuis
     status, body = state.answer(queries)
     return Response.json(body, status=status), cuis
