@@ -1,0 +1,35 @@
+"""The EN 16931 semantic-model rules as the CIUS-RO 1.0.9 artefact applies them (pattern M12).
+
+One :class:`~ro_efactura.rules.Pattern`, ``M12``, mirrors the official ``UBL-model`` pattern:
+its contexts (``_contexts``) follow the official order and every rule is registered under its
+official id by a submodule split by role:
+
+* ``document`` -- header, notes, payment, document allowances and charges, VAT breakdown
+  (BR-01 to BR-08, BR-10, BR-12 to BR-16, BR-31 to BR-53, BR-55, BR-61, BR-66, BR-67, BR-CL-08);
+* ``parties`` -- seller, buyer, payee, tax representative, delivery (BR-09, BR-11, BR-17 to
+  BR-20, BR-56, BR-57, BR-62, BR-63);
+* ``lines`` -- lines, their allowances, charges, periods and items (BR-21 to BR-30, BR-41 to
+  BR-44, BR-54, BR-64, BR-65);
+* ``totals`` -- BR-CO-03 to BR-CO-26; ``decimals`` -- BR-DEC-01 to BR-DEC-28;
+* ``vat`` -- the VAT category families BR-AE/E/G/IC/IG/IP/O/S/Z and BR-B-01/02.
+
+Findings are returned, never raised.
+
+>>> from ro_efactura._xml import parse
+>>> from ro_efactura.rules import Document
+>>> xml = b'<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>'
+>>> doc = Document(parse(xml))
+>>> sorted({f.rule for f in PATTERNS[0].run(doc)})[:4]
+['BR-01', 'BR-02', 'BR-03', 'BR-04']
+"""
+
+from __future__ import annotations
+
+from . import decimals, document, lines, parties, totals, vat
+from ._contexts import M12
+
+__all__ = ["PATTERNS"]
+
+PATTERNS = (M12,)
+
+del decimals, document, lines, parties, totals, vat

@@ -1,0 +1,161 @@
+"""The EN 16931 pattern and its rule contexts, in the official artefact's order.
+
+The official ``UBL-model`` pattern (mode M12 of the CIUS-RO 1.0.9 XSLT) lists its rule contexts
+from priority 1066 down to 1000; a node is checked only by the first context matching it. The
+contexts below are declared in that order (the priority is noted beside each). Only one pair
+overlaps: a line's ``cac:InvoicePeriod`` matches both :data:`LINE_PERIOD` and :data:`PERIOD`,
+and the line context wins, so BR-29 and BR-CO-19 never apply to line periods.
+
+>>> CATEGORY_CONTEXTS["S"].line.match.split(" | ")[0]
+'cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .._core import Context, Pattern, q
+from ._xpath import charge_is, is_vat, normalized_id, texts
+
+__all__ = [
+    "ADDITIONAL_DOCUMENT",
+    "BILLING_REFERENCE",
+    "BUYER_ADDRESS",
+    "BUYER_ENDPOINT",
+    "CARD_ACCOUNT",
+    "CATEGORY_CONTEXTS",
+    "CREDIT_TRANSFER_ACCOUNT",
+    "DELIVERY_ADDRESS",
+    "DOCUMENT_ALLOWANCE",
+    "DOCUMENT_CHARGE",
+    "DOCUMENT_TAX_TOTAL",
+    "ITEM_CLASSIFICATION",
+    "ITEM_PROPERTY",
+    "ITEM_STANDARD_ID",
+    "LINE",
+    "LINE_ALLOWANCE",
+    "LINE_CHARGE",
+    "LINE_PERIOD",
+    "M12",
+    "MONETARY_TOTAL",
+    "NOTE",
+    "PAYABLE_AMOUNT",
+    "PAYEE",
+    "PAYMENT_MEANS",
+    "PERIOD",
+    "ROOT",
+    "SELLER",
+    "SELLER_ADDRESS",
+    "SELLER_ENDPOINT",
+    "TAX_REPRESENTATIVE",
+    "TAX_REPRESENTATIVE_ADDRESS",
+    "TAX_SUBTOTAL",
+    "VAT_PARTY_SCHEME",
+    "CategoryContexts",
+]
+
+M12 = Pattern("EN16931 model bound to UBL")
+
+_PAYMENT_MEANS_CODE = q("cbc:PaymentMeansCode")
+
+
+def _allowance(node) -> bool:
+    return charge_is(node, False)
+
+
+def _charge(node) -> bool:
+    return charge_is(node, True)
+
+
+def _credit_transfer(account) -> bool:
+    return any(code in ("30", "58") for code in texts(account.getparent(), _PAYMENT_MEANS_CODE))
+
+
+ADDITIONAL_DOCUMENT = Context("cac:AdditionalDocumentReference")  # 1066
+PAYABLE_AMOUNT = Context("/ubl:Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount")  # 1065
+BUYER_ENDPOINT = Context("cac:AccountingCustomerParty/cac:Party/cbc:EndpointID")  # 1064
+BUYER_ADDRESS = Context("cac:AccountingCustomerParty/cac:Party/cac:PostalAddress")  # 1063
+CARD_ACCOUNT = Context("cac:PaymentMeans/cac:CardAccount")  # 1062
+DELIVERY_ADDRESS = Context("cac:Delivery/cac:DeliveryLocation/cac:Address")  # 1061
+DOCUMENT_ALLOWANCE = Context(  # 1060
+    "/ubl:Invoice/cac:AllowanceCharge | /cn:CreditNote/cac:AllowanceCharge", where=_allowance
+)
+DOCUMENT_CHARGE = Context(  # 1059
+    "/ubl:Invoice/cac:AllowanceCharge | /cn:CreditNote/cac:AllowanceCharge", where=_charge
+)
+MONETARY_TOTAL = Context("cac:LegalMonetaryTotal")  # 1058
+ROOT = Context("/ubl:Invoice | /cn:CreditNote")  # 1057
+LINE = Context("cac:InvoiceLine | cac:CreditNoteLine")  # 1056
+LINE_ALLOWANCE = Context(  # 1055
+    "cac:InvoiceLine/cac:AllowanceCharge | cac:CreditNoteLine/cac:AllowanceCharge",
+    where=_allowance,
+)
+LINE_CHARGE = Context(  # 1054
+    "cac:InvoiceLine/cac:AllowanceCharge | cac:CreditNoteLine/cac:AllowanceCharge", where=_charge
+)
+LINE_PERIOD = Context(  # 1053
+    "cac:InvoiceLine/cac:InvoicePeriod | cac:CreditNoteLine/cac:InvoicePeriod"
+)
+PERIOD = Context("cac:InvoicePeriod")  # 1052
+ITEM_PROPERTY = Context("cac:AdditionalItemProperty")  # 1051
+ITEM_CLASSIFICATION = Context(  # 1050
+    "cac:InvoiceLine/cac:Item/cac:CommodityClassification/cbc:ItemClassificationCode"
+    " | cac:CreditNoteLine/cac:Item/cac:CommodityClassification/cbc:ItemClassificationCode"
+)
+ITEM_STANDARD_ID = Context(  # 1049
+    "cac:InvoiceLine/cac:Item/cac:StandardItemIdentification/cbc:ID"
+    " | cac:CreditNoteLine/cac:Item/cac:StandardItemIdentification/cbc:ID"
+)
+NOTE = Context("/ubl:Invoice/cbc:Note | /cn:CreditNote/cbc:Note")  # 1048
+PAYEE = Context("cac:PayeeParty")  # 1047
+CREDIT_TRANSFER_ACCOUNT = Context(  # 1046
+    "cac:PaymentMeans/cac:PayeeFinancialAccount", where=_credit_transfer
+)
+PAYMENT_MEANS = Context("cac:PaymentMeans")  # 1045
+BILLING_REFERENCE = Context("cac:BillingReference")  # 1044
+SELLER = Context("cac:AccountingSupplierParty")  # 1043
+SELLER_ENDPOINT = Context("cac:AccountingSupplierParty/cac:Party/cbc:EndpointID")  # 1042
+SELLER_ADDRESS = Context("cac:AccountingSupplierParty/cac:Party/cac:PostalAddress")  # 1041
+TAX_REPRESENTATIVE = Context("cac:TaxRepresentativeParty")  # 1040
+TAX_REPRESENTATIVE_ADDRESS = Context("cac:TaxRepresentativeParty/cac:PostalAddress")  # 1039
+DOCUMENT_TAX_TOTAL = Context("/ubl:Invoice/cac:TaxTotal | /cn:CreditNote/cac:TaxTotal")  # 1038
+TAX_SUBTOTAL = Context("cac:TaxTotal/cac:TaxSubtotal")  # 1037
+VAT_PARTY_SCHEME = Context("cac:PartyTaxScheme", where=is_vat)  # 1036
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CategoryContexts:
+    """The four contexts of one VAT category: breakdown, allowance, charge and line."""
+
+    breakdown: Context
+    allowance: Context
+    charge: Context
+    line: Context
+
+
+def _category(code: str) -> CategoryContexts:
+    def is_code(node) -> bool:
+        return normalized_id(node) == code and is_vat(node)
+
+    def on_allowance(node) -> bool:
+        return is_code(node) and charge_is(node.getparent(), False)
+
+    def on_charge(node) -> bool:
+        return is_code(node) and charge_is(node.getparent(), True)
+
+    return CategoryContexts(
+        breakdown=Context("/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory", where=is_code),
+        allowance=Context("cac:AllowanceCharge/cac:TaxCategory", where=on_allowance),
+        charge=Context("cac:AllowanceCharge/cac:TaxCategory", where=on_charge),
+        line=Context(
+            "cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory"
+            " | cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory",
+            where=is_code,
+        ),
+    )
+
+
+#: Priorities 1035 (AE breakdown) down to 1000 (Z line), four contexts per category.
+CATEGORY_CONTEXTS = {
+    code: _category(code) for code in ("AE", "E", "G", "K", "L", "M", "O", "S", "Z")
+}

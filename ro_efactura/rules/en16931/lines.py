@@ -1,0 +1,286 @@
+"""EN 16931 rules on invoice lines, their allowances and charges, items and periods.
+
+Covers BR-21 to BR-26, BR-28 to BR-30, BR-41 to BR-44, BR-54, BR-64 and BR-65 as the CIUS-RO
+1.0.9 artefact tests them. BR-29 (invoicing period) applies to the document's periods only: a
+line's period meets BR-30 first and, as in the official artefact, is not checked again.
+
+>>> from ro_efactura._xml import parse
+>>> from ro_efactura.rules import Document
+>>> xml = b'''<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+...   xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+...   xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+...   <cac:InvoicePeriod><cbc:StartDate>2024-02-01</cbc:StartDate>
+...   <cbc:EndDate>2024-01-31</cbc:EndDate></cac:InvoicePeriod></Invoice>'''
+>>> "BR-29" in {f.rule for f in M12.run(Document(parse(xml)))}
+True
+"""
+
+from __future__ import annotations
+
+from .._core import Text, q
+from ._contexts import (
+    ITEM_CLASSIFICATION,
+    ITEM_PROPERTY,
+    ITEM_STANDARD_ID,
+    LINE,
+    LINE_ALLOWANCE,
+    LINE_CHARGE,
+    LINE_PERIOD,
+    M12,
+    PERIOD,
+)
+from ._xpath import ID, exists, first_text, nonempty, texts, xs_date, xs_double
+
+__all__: list[str] = []
+
+_START = q("cbc:StartDate")
+_END = q("cbc:EndDate")
+
+
+@M12.rule(
+    "BR-21",
+    LINE,
+    Text(
+        ro="O linie a facturii nu are identificator (BT-126). Numerotați linia.",
+        en="An invoice line has no identifier (BT-126). Number the line.",
+    ),
+)
+def line_has_id(node, doc) -> bool:
+    return nonempty(node, ID)
+
+
+@M12.rule(
+    "BR-22",
+    LINE,
+    Text(
+        ro="O linie a facturii nu are cantitatea facturată (BT-129). Completați cantitatea.",
+        en="An invoice line has no invoiced quantity (BT-129). Fill in the quantity.",
+    ),
+)
+def line_has_quantity(node, doc) -> bool:
+    return exists(node, q("cbc:InvoicedQuantity")) or exists(node, q("cbc:CreditedQuantity"))
+
+
+@M12.rule(
+    "BR-23",
+    LINE,
+    Text(
+        ro=(
+            "Cantitatea unei linii nu are unitatea de măsură (BT-130). Completați atributul "
+            "unitCode, de exemplu H87 sau C62."
+        ),
+        en=(
+            "A line quantity has no unit of measure (BT-130). Fill in the unitCode attribute, for "
+            "example H87 or C62."
+        ),
+    ),
+)
+def line_quantity_has_unit(node, doc) -> bool:
+    return any(
+        quantity.get("unitCode") is not None
+        for tag in (q("cbc:InvoicedQuantity"), q("cbc:CreditedQuantity"))
+        for quantity in node.iterfind(tag)
+    )
+
+
+@M12.rule(
+    "BR-24",
+    LINE,
+    Text(
+        ro="O linie a facturii nu are valoarea netă (BT-131). Completați valoarea netă a liniei.",
+        en="An invoice line has no net amount (BT-131). Fill in the line's net amount.",
+    ),
+)
+def line_has_amount(node, doc) -> bool:
+    return exists(node, q("cbc:LineExtensionAmount"))
+
+
+@M12.rule(
+    "BR-25",
+    LINE,
+    Text(
+        ro=(
+            "Articolul unei linii nu are denumire (BT-153). Completați numele produsului sau "
+            "serviciului."
+        ),
+        en="A line item has no name (BT-153). Fill in the product or service name.",
+    ),
+)
+def item_has_name(node, doc) -> bool:
+    return nonempty(node, q("cac:Item/cbc:Name"))
+
+
+@M12.rule(
+    "BR-26",
+    LINE,
+    Text(
+        ro=(
+            "O linie a facturii nu are prețul net al articolului (BT-146). Completați prețul "
+            "unitar."
+        ),
+        en="An invoice line has no item net price (BT-146). Fill in the unit price.",
+    ),
+)
+def line_has_price(node, doc) -> bool:
+    return exists(node, q("cac:Price/cbc:PriceAmount"))
+
+
+@M12.rule(
+    "BR-28",
+    LINE,
+    Text(
+        ro=(
+            "Prețul brut al articolului (BT-148) este negativ. Indicați un preț brut pozitiv sau "
+            "zero."
+        ),
+        en="The item gross price (BT-148) is negative. Give a gross price of zero or more.",
+    ),
+)
+def gross_price_not_negative(node, doc) -> bool:
+    prices = texts(node, q("cac:Price/cac:AllowanceCharge/cbc:BaseAmount"))
+    if not prices:
+        return True
+    values = [xs_double(price) for price in prices]
+    return any(value is not None and value >= 0 for value in values)
+
+
+def _line_adjustment(rule_id: str, context, ro: str, en: str, check) -> None:
+    M12.rule(rule_id, context, Text(ro=ro, en=en))(check)
+
+
+def _has_amount(node, doc) -> bool:
+    return exists(node, q("cbc:Amount"))
+
+
+def _has_reason(node, doc) -> bool:
+    return exists(node, q("cbc:AllowanceChargeReason")) or exists(
+        node, q("cbc:AllowanceChargeReasonCode")
+    )
+
+
+_line_adjustment(
+    "BR-41",
+    LINE_ALLOWANCE,
+    ro="O reducere pe linie (BG-27) nu are valoare (BT-136). Completați suma reducerii.",
+    en="A line allowance (BG-27) has no amount (BT-136). Fill in the allowance amount.",
+    check=_has_amount,
+)
+_line_adjustment(
+    "BR-42",
+    LINE_ALLOWANCE,
+    ro=(
+        "O reducere pe linie (BG-27) nu are motiv. Completați motivul (BT-139) sau codul motivului"
+        " (BT-140)."
+    ),
+    en=(
+        "A line allowance (BG-27) gives no reason. Fill in the reason (BT-139) or the reason code "
+        "(BT-140)."
+    ),
+    check=_has_reason,
+)
+_line_adjustment(
+    "BR-43",
+    LINE_CHARGE,
+    ro="O taxă suplimentară pe linie (BG-28) nu are valoare (BT-141). Completați suma taxei.",
+    en="A line charge (BG-28) has no amount (BT-141). Fill in the charge amount.",
+    check=_has_amount,
+)
+_line_adjustment(
+    "BR-44",
+    LINE_CHARGE,
+    ro=(
+        "O taxă suplimentară pe linie (BG-28) nu are motiv. Completați motivul (BT-144) sau codul "
+        "motivului (BT-145)."
+    ),
+    en=(
+        "A line charge (BG-28) gives no reason. Fill in the reason (BT-144) or the reason code "
+        "(BT-145)."
+    ),
+    check=_has_reason,
+)
+
+
+def _period_in_order(node, doc) -> bool:
+    start, end = first_text(node, _START), first_text(node, _END)
+    if start is None or end is None:
+        return True
+    start_date, end_date = xs_date(start), xs_date(end)
+    return start_date is not None and end_date is not None and end_date >= start_date
+
+
+M12.rule(
+    "BR-30",
+    LINE_PERIOD,
+    Text(
+        ro=(
+            "Perioada de facturare a liniei se termină (BT-135) înainte să înceapă (BT-134). "
+            "Corectați datele perioadei."
+        ),
+        en=(
+            "The line's invoicing period ends (BT-135) before it starts (BT-134). Correct the "
+            "period dates."
+        ),
+    ),
+)(_period_in_order)
+M12.rule(
+    "BR-29",
+    PERIOD,
+    Text(
+        ro=(
+            "Perioada de facturare se termină (BT-74) înainte să înceapă (BT-73). Corectați datele"
+            " perioadei."
+        ),
+        en="The invoicing period ends (BT-74) before it starts (BT-73). Correct the period dates.",
+    ),
+)(_period_in_order)
+
+
+@M12.rule(
+    "BR-54",
+    ITEM_PROPERTY,
+    Text(
+        ro=(
+            "Un atribut al articolului (BG-32) nu are atât nume (BT-160), cât și valoare (BT-161)."
+            " Completați-le pe amândouă."
+        ),
+        en="An item attribute (BG-32) lacks its name (BT-160) or its value (BT-161). Fill in both.",
+    ),
+)
+def item_property_complete(node, doc) -> bool:
+    return exists(node, q("cbc:Name")) and exists(node, q("cbc:Value"))
+
+
+@M12.rule(
+    "BR-64",
+    ITEM_STANDARD_ID,
+    Text(
+        ro=(
+            "Identificatorul standard al articolului (BT-157) nu are schema. Completați atributul "
+            "schemeID, de exemplu 0160 pentru GTIN."
+        ),
+        en=(
+            "The item standard identifier (BT-157) has no scheme. Fill in the schemeID attribute, "
+            "for example 0160 for GTIN."
+        ),
+    ),
+)
+def standard_id_has_scheme(node, doc) -> bool:
+    return node.get("schemeID") is not None
+
+
+@M12.rule(
+    "BR-65",
+    ITEM_CLASSIFICATION,
+    Text(
+        ro=(
+            "Codul de clasificare al articolului (BT-158) nu indică lista. Completați atributul "
+            "listID, de exemplu STI pentru CPV."
+        ),
+        en=(
+            "The item classification code (BT-158) does not name its list. Fill in the listID "
+            "attribute, for example STI for CPV."
+        ),
+    ),
+)
+def classification_has_list(node, doc) -> bool:
+    return node.get("listID") is not None
