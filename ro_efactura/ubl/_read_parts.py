@@ -1,11 +1,12 @@
 """Read parties (BG-4, BG-7, BG-10, BG-11), addresses, allowances/charges and lines (BG-25).
 
 >>> from ro_efactura._xml import parse
+>>> from ro_efactura.ubl._read_values import Node
 >>> xml = (b'<cac:PostalAddress xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:'
 ...        b'CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:'
 ...        b'xsd:CommonBasicComponents-2"><cbc:CityName>SECTOR3</cbc:CityName><cac:Country>'
 ...        b'<cbc:IdentificationCode>RO</cbc:IdentificationCode></cac:Country></cac:PostalAddress>')
->>> address(parse(xml)).city
+>>> address(Node(parse(xml))).city
 'SECTOR3'
 """
 
@@ -144,7 +145,7 @@ def _indicator(node) -> bool:
     raw = req_text(node, "cbc:ChargeIndicator").lower()
     if raw not in ("true", "false"):
         element = find(node, "cbc:ChargeIndicator")
-        raise DocumentError(f"{raw!r} is not true or false.", location=element_path(element))
+        raise DocumentError(f"{raw!r} is not true or false.", location=element_path(element.el))
     return raw == "true"
 
 
@@ -169,7 +170,7 @@ def _quantity(node, name: str):
         raise missing(node, name)
     unit = (element.get("unitCode") or "").strip()
     if not unit:
-        raise DocumentError("The quantity has no unitCode.", location=element_path(element))
+        raise DocumentError("The quantity has no unitCode.", location=element_path(element.el))
     return req_decimal(node, name), unit
 
 

@@ -1,15 +1,17 @@
 """Typed value extraction for the reader: text, decimals, dates, codes, identifiers.
 
-Every failure raises a :class:`~ro_efactura.errors.DocumentError` subclass naming the element
-(as ``/Invoice/cac:InvoiceLine[2]/cbc:LineExtensionAmount``): a required part that is absent
-raises :class:`~ro_efactura.errors.MissingPartError`, a value that cannot be read raises
-:class:`~ro_efactura.errors.DocumentError`.
+:class:`Node` wraps an element and indexes its children by tag on first use, so that the many
+look-ups the reader makes (most for optional elements that are absent) are dictionary hits
+instead of scans. Every failure raises a :class:`~ro_efactura.errors.DocumentError` subclass
+naming the element (as ``/Invoice/cac:InvoiceLine[2]/cbc:LineExtensionAmount``): a required
+part that is absent raises :class:`~ro_efactura.errors.MissingPartError`, a value that cannot
+be read raises :class:`~ro_efactura.errors.DocumentError`.
 
 >>> from lxml import etree
 >>> root = etree.Element("Invoice")
 >>> etree.SubElement(root, clark("cbc:IssueDate")).text = "2026-02-30"
 >>> try:
-...     date_(root, "cbc:IssueDate")
+...     date_(Node(root), "cbc:IssueDate")
 ... except DocumentError as exc:
 ...     print(exc.location)
 /Invoice/cbc:IssueDate
@@ -27,6 +29,7 @@ from ..errors import DocumentError, MissingPartError
 from ..model import Identifier
 
 __all__ = [
+    "Node",
     "all_",
     "clark",
     "code",
@@ -45,43 +48,95 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @cache
-def clark(path: str) -> str:
-    """``cac:Party/cbc:Name`` in lxml's ``{namespace}name`` form."""
-    steps = []
-    for step in path.split("/"):
-        prefix, _, local = step.partition(":")
-        steps.append(f"{{{NS[prefix]}}}{local}")
-    return "/".join(steps)
+def clark(step: str) -> str:
+    """``cbc:Name`` in lxml's ``{namespace}name`` form."""
+    prefix, _, local = step.partition(":")
+    return f"{{{NS[prefix]}}}{local}"
 
 
-def find(node, path: str):
+@cache
+def _steps(path: str) -> tuple[str, ...]:
+    return tuple(clark(step) for step in path.split("/"))
+
+
+class Node:
+    """An element with its children indexed by tag (built once, on first look-up)."""
+
+    __slots__ = ("_kids", "el")
+
+    def __init__(self, el) -> None:
+        self.el = el
+        self._kids: dict | None = None
+
+    def index(self) -> dict[str, list[Node]]:
+        """The children by tag (Clark form), built on first use."""
+        index = self._kids
+        if index is None:
+            index = self._kids = {}
+            for child in self.el:
+                same = index.get(child.tag)
+                if same is None:
+                    index[child.tag] = [Node(child)]
+                else:
+                    same.append(Node(child))
+        return index
+
+    def kids(self, tag: str) -> list[Node]:
+        """The children with ``tag`` (Clark form)."""
+        return (self._kids if self._kids is not None else self.index()).get(tag, [])
+
+    def get(self, attribute: str) -> str | None:
+        return self.el.get(attribute)
+
+    @property
+    def value(self) -> str | None:
+        """The stripped text; None when empty."""
+        raw = self.el.text
+        return (raw.strip() or None) if raw else None
+
+
+def find(node: Node, path: str) -> Node | None:
     """The first element at ``path`` below ``node``, or None."""
-    return node.find(clark(path))
+    for step in _steps(path):
+        index = node._kids
+        found = (index if index is not None else node.index()).get(step)
+        if found is None:
+            return None
+        node = found[0]
+    return node
 
 
-def all_(node, path: str) -> list:
-    """Every element at ``path`` below ``node``."""
-    return node.findall(clark(path))
+def all_(node: Node, path: str) -> list[Node]:
+    """Every element at ``path`` below ``node`` (all but the last step take the first match)."""
+    head, _, last = path.rpartition("/")
+    parent = find(node, head) if head else node
+    return [] if parent is None else list(parent.kids(clark(last)))
 
 
-def text(node, path: str) -> str | None:
+def _raw(node: Node, path: str) -> tuple[Node | None, str]:
+    found = find(node, path)
+    if found is None:
+        return None, ""
+    raw = found.el.text
+    return found, raw.strip() if raw else ""
+
+
+def text(node: Node, path: str) -> str | None:
     """The stripped text at ``path``; None when absent or empty."""
-    element = node.find(clark(path))
-    if element is None or element.text is None:
-        return None
-    value = element.text.strip()
-    return value or None
+    found = find(node, path)
+    raw = None if found is None else found.el.text
+    return (raw.strip() or None) if raw else None
 
 
-def missing(node, path: str) -> MissingPartError:
+def missing(node: Node, path: str) -> MissingPartError:
     """The error for a required ``path`` absent below ``node``."""
     return MissingPartError(
         f"The required element {path} is missing or empty.",
-        location=f"{element_path(node)}/{path}",
+        location=f"{element_path(node.el)}/{path}",
     )
 
 
-def req_text(node, path: str) -> str:
+def req_text(node: Node, path: str) -> str:
     """The text at ``path``, or MissingPartError."""
     value = text(node, path)
     if value is None:
@@ -89,22 +144,17 @@ def req_text(node, path: str) -> str:
     return value
 
 
-def _parse_decimal(element) -> Decimal:
-    raw = (element.text or "").strip()
+def decimal(node: Node, path: str) -> Decimal | None:
+    """The number at ``path``, or None when absent; DocumentError when not a number."""
+    found, raw = _raw(node, path)
+    if not raw:
+        return None
     if not _DECIMAL.fullmatch(raw):
-        raise DocumentError(f"{raw!r} is not a valid number.", location=element_path(element))
+        raise DocumentError(f"{raw!r} is not a valid number.", location=element_path(found.el))
     return Decimal(raw)
 
 
-def decimal(node, path: str) -> Decimal | None:
-    """The number at ``path``, or None when absent; DocumentError when not a number."""
-    element = node.find(clark(path))
-    if element is None or not (element.text or "").strip():
-        return None
-    return _parse_decimal(element)
-
-
-def req_decimal(node, path: str) -> Decimal:
+def req_decimal(node: Node, path: str) -> Decimal:
     """The number at ``path``, or MissingPartError."""
     value = decimal(node, path)
     if value is None:
@@ -112,43 +162,39 @@ def req_decimal(node, path: str) -> Decimal:
     return value
 
 
-def date_(node, path: str) -> date | None:
+def date_(node: Node, path: str) -> date | None:
     """The ISO date at ``path``, or None when absent."""
-    element = node.find(clark(path))
-    if element is None or not (element.text or "").strip():
+    found, raw = _raw(node, path)
+    if not raw:
         return None
-    raw = element.text.strip()
     try:
         if _DATE.fullmatch(raw):
             return date.fromisoformat(raw)
     except ValueError:
         pass
     raise DocumentError(
-        f"{raw!r} is not a valid date (YYYY-MM-DD).", location=element_path(element)
+        f"{raw!r} is not a valid date (YYYY-MM-DD).", location=element_path(found.el)
     )
 
 
-def identifier(node, path: str) -> Identifier | None:
+def identifier(node: Node, path: str) -> Identifier | None:
     """The text at ``path`` with its ``schemeID`` (or ``listID``), or None."""
-    element = node.find(clark(path))
-    value = text(node, path)
-    if value is None:
+    found, raw = _raw(node, path)
+    if not raw:
         return None
-    scheme = element.get("schemeID") or element.get("listID")
-    return Identifier(value=value, scheme=scheme.strip() or None if scheme else None)
+    scheme = (found.get("schemeID") or found.get("listID") or "").strip()
+    return Identifier(value=raw, scheme=scheme or None)
 
 
-def code(node, path: str, enum, default=None):
+def code(node: Node, path: str, enum, default=None):
     """The enum member for the code at ``path``; DocumentError for an unknown code."""
-    raw = text(node, path)
-    if raw is None:
+    found, raw = _raw(node, path)
+    if not raw:
         if default is None:
             raise missing(node, path)
         return default
     try:
         return enum(raw)
     except ValueError:
-        element = node.find(clark(path))
-        raise DocumentError(
-            f"{raw!r} is not an accepted code here.", location=element_path(element)
-        ) from None
+        location = element_path(found.el)
+        raise DocumentError(f"{raw!r} is not an accepted code here.", location=location) from None

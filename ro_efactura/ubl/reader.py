@@ -37,6 +37,7 @@ from ..model import (
 )
 from ._read_parts import address, allowance_charge, line, party, payee, period, tax_representative
 from ._read_values import (
+    Node,
     all_,
     code,
     date_,
@@ -59,7 +60,7 @@ def read(data: bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Invoice:
     """
     root = parse(data, max_size=max_size)
     credit = root_kind(root) == "CreditNote"
-    return _document(root, credit)
+    return _document(Node(root), credit)
 
 
 def _type_code(root, credit: bool) -> InvoiceTypeCode:
@@ -94,7 +95,7 @@ def _document(root, credit: bool) -> Invoice:
         tax_currency=text(root, "cbc:TaxCurrencyCode"),
         tax_point_date=date_(root, "cbc:TaxPointDate"),
         due_date=due,
-        notes=tuple(n.text.strip() for n in all_(root, "cbc:Note") if (n.text or "").strip()),
+        notes=tuple(n.value for n in all_(root, "cbc:Note") if n.value),
         customization_id=req_text(root, "cbc:CustomizationID"),
         profile_id=text(root, "cbc:ProfileID"),
         buyer_reference=text(root, "cbc:BuyerReference"),
@@ -151,10 +152,10 @@ def _attachment(ref) -> Attachment:
     content = None
     if binary is not None:
         try:
-            content = base64.b64decode("".join((binary.text or "").split()), validate=True)
+            content = base64.b64decode("".join((binary.el.text or "").split()), validate=True)
         except (binascii.Error, ValueError) as exc:
             raise DocumentError(
-                "The embedded attachment is not valid base64.", location=element_path(binary)
+                "The embedded attachment is not valid base64.", location=element_path(binary.el)
             ) from exc
     return Attachment(
         id=req_text(ref, "cbc:ID"),

@@ -1,0 +1,57 @@
+"""Benchmark the UBL writer and reader against lxml's own serialising and parsing.
+
+For a 20-line and a 500-line invoice (tests.factories.make_n_lines), times in one process:
+
+* ``write(model)`` against ``etree.tostring(tree)`` of the same document, already built;
+* ``read(xml)`` against ``etree.fromstring(xml)`` of the same bytes.
+
+The ratios say what our model mapping costs on top of lxml (target: within 3x). Not a test;
+run it from the repository root: ``python bench/bench_ubl.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+import timeit
+from pathlib import Path
+
+from lxml import etree
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ro_efactura.ubl import read, write  # noqa: E402
+from tests.factories import make_n_lines  # noqa: E402
+
+__all__ = ["bench"]
+
+
+def _best(func, number: int) -> float:
+    """Best of 5 runs, in milliseconds per call."""
+    return min(timeit.repeat(func, number=number, repeat=5)) / number * 1000
+
+
+def bench(lines: int) -> tuple[float, float, float, float]:
+    """Milliseconds per call: (write, lxml tostring, read, lxml fromstring)."""
+    invoice = make_n_lines(lines)
+    xml = write(invoice)
+    tree = etree.fromstring(xml)
+    number = max(1, 2000 // lines)
+    return (
+        _best(lambda: write(invoice), number),
+        _best(lambda: etree.tostring(tree, xml_declaration=True, encoding="UTF-8"), number),
+        _best(lambda: read(xml), number),
+        _best(lambda: etree.fromstring(xml), number),
+    )
+
+
+def main() -> None:
+    print(f"{'lines':>5} {'write':>9} {'tostring':>9} {'ratio':>6}   "
+          f"{'read':>9} {'fromstring':>10} {'ratio':>6}")  # fmt: skip
+    for lines in (20, 500):
+        w, ts, r, fs = bench(lines)
+        print(f"{lines:>5} {w:8.3f}ms {ts:8.3f}ms {w / ts:5.1f}x   "
+              f"{r:8.3f}ms {fs:9.3f}ms {r / fs:5.1f}x")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
