@@ -98,15 +98,17 @@ class Emulator:
         seed: bool = True,
     ) -> None:
         self.clock = clock or Clock()
-        self.state = State(self.clock)
-        self.limits = Limits(self.clock, **(limits or {}))
+        self._options = {
+            "processing_seconds": processing_seconds,
+            "processing_polls": processing_polls,
+            "list_delay_seconds": list_delay_seconds,
+            "access_ttl": access_ttl,
+            "refresh_ttl": refresh_ttl,
+            "limits": dict(limits or {}),
+            "seed": seed,
+        }
         self.faults = Faults()
-        self.processing_seconds = processing_seconds
-        self.processing_polls = processing_polls
-        self.list_delay_seconds = list_delay_seconds
-        self.access_ttl, self.refresh_ttl = access_ttl, refresh_ttl
-        self.deny_authorization = False
-        self.default_serial = DEFAULT_SERIAL
+        self._configure()
         self.secret = secrets.token_bytes(32)
         self.router: Router = _EmulatorRouter(self)
         for module in (_oauth, _efactura, _lists, _public, _control):
@@ -114,9 +116,30 @@ class Emulator:
         for name in ("registry", "vies"):
             _install_optional(name, self.router, self)
         self._server = HTTPServerThread(self.router, port)
-        if seed:
+
+    def _configure(self) -> None:
+        """Fresh state and the constructor's settings (used by ``__init__`` and :meth:`reset`)."""
+        options = self._options
+        self.state = State(self.clock)
+        self.limits = Limits(self.clock, **options["limits"])
+        self.faults.clear()
+        self.processing_seconds = options["processing_seconds"]
+        self.processing_polls = options["processing_polls"]
+        self.list_delay_seconds = options["list_delay_seconds"]
+        self.access_ttl, self.refresh_ttl = options["access_ttl"], options["refresh_ttl"]
+        self.deny_authorization = False
+        self.default_serial = DEFAULT_SERIAL
+        if options["seed"]:
             self.add_application(**_fields(DEFAULT_CLIENT))
             self.add_user(DEFAULT_SERIAL, DEFAULT_CIFS)
+
+    def reset(self) -> None:
+        """Forget every token, upload, message, counter and fault; keep serving.
+
+        The registry and VIES state (``emulator.registry``, ``emulator.vies``) are left alone.
+        """
+        with self.state.lock:
+            self._configure()
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -125,6 +148,7 @@ class Emulator:
         return self._server.url
 
     def start(self) -> Emulator:
+        """Serve in a background thread; returns ``self``."""
         self._server.start()
         return self
 

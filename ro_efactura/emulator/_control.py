@@ -19,6 +19,7 @@ POST     /__emulator/inbox          ``{"xml", "cif", "seller_cif"?}`` -> ``{"id"
 POST     /__emulator/faults         ``{"kind", "path"?, "count"?, "status"?, "seconds"?}``
 POST     /__emulator/latency        ``{"seconds": x}``
 GET      /__emulator/counters       the limit counters of today
+POST     /__emulator/reset          forget tokens, uploads, messages, counters and faults
 =======  =========================  =====================================================
 
 >>> PREFIX
@@ -125,6 +126,11 @@ def install(router: Router, emulator) -> None:
     def latency(request):
         emulator.set_latency(float(_body(request)["seconds"]))
         return Response.json({"seconds": emulator.faults.latency})
+
+    @add("POST", "/reset")
+    def reset(request):
+        emulator.reset()
+        return Response.json({"reset": True})
 
     @add("GET", "/counters")
     def counters(request):

@@ -17,6 +17,7 @@ import math
 from datetime import datetime, timedelta, timezone
 
 from ._http import Request, Response, Router
+from ._documents import spv_zip
 from ._oauth import authenticate
 from ._processing import finish_due
 from ._state import Message, User, dmy, stamp
@@ -215,6 +216,8 @@ def _download(emulator, request: Request) -> Response:
     if not emulator.limits.hit_daily("download", raw):
         limit = emulator.limits.daily["download"]
         return eroare(f"S-au facut deja {limit} descarcari de mesaj in cursul zilei", _DOWNLOAD)
+    if message.archive is None:  # signing costs milliseconds: only for what is downloaded
+        message.archive = spv_zip(message.index, message.content)
     answer = Response(200, message.archive, "application/zip")
     answer.headers["Content-Disposition"] = f'attachment; filename="{raw}.zip"'
     return answer

@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from .._xml import parse
 from ..errors import DocumentError
-from ._documents import error_document, invoice_facts, spv_zip
+from ._documents import error_document, invoice_facts
 from ._state import Job, Message
 
 __all__ = ["OUTCOMES", "REJECTED", "deliver_received", "finish_due", "message_for", "rule_messages"]
@@ -150,7 +150,7 @@ def _add(emulator, job: Job, cif: str, tip: str, detalii: str, content: bytes) -
         tip=tip,
         detalii=detalii,
         created=emulator.clock.now() + timedelta(seconds=emulator.list_delay_seconds),
-        archive=spv_zip(job.index, content),
+        content=content,
     )
     emulator.state.messages[message.id] = message
     return message

@@ -154,7 +154,8 @@ class Message:
     tip: str
     detalii: str
     created: datetime
-    archive: bytes
+    content: bytes  # ``<index>.xml`` of the ZIP; the ZIP is built on first download
+    archive: bytes | None = None
 
 
 class State:
