@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta, timezone
 
-from ._http import Request, Response, Router
 from ._documents import spv_zip
+from ._http import Request, Response, Router
 from ._oauth import authenticate
 from ._processing import finish_due
 from ._state import Message, User, dmy, stamp
