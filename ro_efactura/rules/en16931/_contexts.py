@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .._core import Context, Pattern, q
-from ._xpath import charge_is, is_vat, normalized_id, texts
+from ._vat_index import CategoryContext
+from ._xpath import charge_is, is_vat, texts
 
 __all__ = [
     "ADDITIONAL_DOCUMENT",
@@ -134,23 +135,19 @@ class CategoryContexts:
 
 
 def _category(code: str) -> CategoryContexts:
-    def is_code(node) -> bool:
-        return normalized_id(node) == code and is_vat(node)
-
-    def on_allowance(node) -> bool:
-        return is_code(node) and charge_is(node.getparent(), False)
-
-    def on_charge(node) -> bool:
-        return is_code(node) and charge_is(node.getparent(), True)
-
+    # Each matches the official context's nodes whose normalised cbc:ID is ``code`` and whose
+    # tax scheme is VAT (the allowance and charge ones also by cbc:ChargeIndicator).
     return CategoryContexts(
-        breakdown=Context("/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory", where=is_code),
-        allowance=Context("cac:AllowanceCharge/cac:TaxCategory", where=on_allowance),
-        charge=Context("cac:AllowanceCharge/cac:TaxCategory", where=on_charge),
-        line=Context(
+        breakdown=CategoryContext(
+            "/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory", code=code, slot="sub"
+        ),
+        allowance=CategoryContext("cac:AllowanceCharge/cac:TaxCategory", code=code, slot="acF"),
+        charge=CategoryContext("cac:AllowanceCharge/cac:TaxCategory", code=code, slot="acT"),
+        line=CategoryContext(
             "cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory"
             " | cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory",
-            where=is_code,
+            code=code,
+            slot="lineitem",
         ),
     )
 

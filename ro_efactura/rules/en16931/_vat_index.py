@@ -1,12 +1,14 @@
 """One pass over a document's VAT categories, counted the ways the official VAT rules count.
 
 The official VAT-category rules (BR-S-*, BR-Z-*, BR-AE-* ...) ask the same questions with small
-variations: is the code normalised or compared raw, is the tax scheme required to be VAT, is the
-category on a line, an allowance, a charge or in the breakdown. :func:`vat_index` answers all of
-them at once per document (memoised), so each rule is a dictionary lookup.
+variations: is the code normalised or compared raw, must the tax scheme be VAT, is the category
+on a line, an allowance, a charge or in the breakdown. :func:`vat_index` reads every
+``cac:TaxCategory`` and ``cac:ClassifiedTaxCategory`` once per document (memoised) and answers
+all of them, so each rule is a dictionary lookup; it also sorts the categories into the nodes of
+the per-category rule contexts (:class:`CategoryContext`).
 
-Counter keys are ``(measure, code)``; measures are ``where`` + ``how`` + ``_vat`` when the
-category's scheme must be VAT. ``where``: ``any`` (every ``cac:TaxCategory``), ``line``
+Counter keys are ``(measure, code)``; a measure is ``where`` + ``how`` (+ ``_vat`` when the
+category's scheme must be VAT). ``where``: ``any`` (every ``cac:TaxCategory``), ``line``
 (``cac:ClassifiedTaxCategory``), ``ac`` (any allowance or charge), ``acF``/``acT`` (allowances /
 charges), ``rootF``/``rootT`` (document level only), ``sub`` (breakdown). ``how``: ``id`` (the
 normalised ``cbc:ID``), ``each`` (every ``cbc:ID`` child, normalised), ``raw`` (raw text).
@@ -30,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .._core import q
+from .._core import Context, q
 from ._xpath import (
     ALLOWANCE_CHARGE,
     CLASSIFIED_TAX_CATEGORY,
@@ -40,21 +42,66 @@ from ._xpath import (
     TAX_CATEGORY,
     charge_is,
     dnum,
-    exists,
-    is_vat,
     normalize_space,
-    normalized_id,
     string_value,
     xs_decimal,
 )
 
-__all__ = ["Priced", "VatIndex", "vat_index"]
+__all__ = ["CategoryContext", "Priced", "VatIndex", "vat_index"]
 
 _TAX_SUBTOTAL = q("cac:TaxSubtotal")
 _TAX_TOTAL = q("cac:TaxTotal")
+_TAX_SCHEME = q("cac:TaxScheme")
 _PERCENT = q("cbc:Percent")
-_ITEM_CATEGORY = q("cac:Item/cac:ClassifiedTaxCategory")
+_ITEM = q("cac:Item")
+_AMOUNT = q("cbc:Amount")
+_LINE_AMOUNT = q("cbc:LineExtensionAmount")
 _COMPANY_ID = q("cbc:CompanyID")
+_PARTY = q("cac:Party")
+_PARTY_TAX_SCHEME = q("cac:PartyTaxScheme")
+_LEGAL_ENTITY = q("cac:PartyLegalEntity")
+_SUPPLIER = q("cac:AccountingSupplierParty")
+_CUSTOMER = q("cac:AccountingCustomerParty")
+_REPRESENTATIVE = q("cac:TaxRepresentativeParty")
+_LINES = (INVOICE_LINE, CREDIT_NOTE_LINE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Keys:
+    """The counter keys one slot feeds ("" where no rule asks that question)."""
+
+    id: str
+    vat: str
+    id_vat: str
+    raw: str = ""
+    raw_vat: str = ""
+    each_vat: str = ""
+    context: bool = False  # the slot's categories are the nodes of a CategoryContext
+
+
+def _keys(slot: str, *, raw=False, raw_vat=False, each=False, context=False) -> _Keys:
+    return _Keys(
+        f"{slot}_id",
+        f"{slot}_vat",
+        f"{slot}_id_vat",
+        f"{slot}_raw" if raw else "",
+        f"{slot}_raw_vat" if raw_vat else "",
+        f"{slot}_each_vat" if each else "",
+        context,
+    )
+
+
+_KEYS = {
+    "any": _keys("any", raw=True, each=True),
+    "line": _keys("line", raw=True, each=True),
+    "lineitem": _keys("lineitem"),
+    "sub": _keys("sub", raw=True, raw_vat=True, each=True, context=True),
+    "ac": _keys("ac"),
+    "acF": _keys("acF", context=True),
+    "acT": _keys("acT", raw_vat=True, context=True),
+    "rootF": _keys("rootF"),
+    "rootT": _keys("rootT"),
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,13 +118,12 @@ class Priced:
 
 @dataclass(slots=True, kw_only=True)
 class VatIndex:
-    """Counts of VAT categories, the parties' VAT identifiers, and the priced items."""
+    """Counts of VAT categories, context nodes, parties' VAT identifiers and priced items."""
 
     counts: Counter = field(default_factory=Counter)
     totals: Counter = field(default_factory=Counter)
-    seller_any_vat_id: bool = (
-        False  # //cac:AccountingSupplierParty/.../cac:PartyTaxScheme/cbc:CompanyID
-    )
+    nodes: dict = field(default_factory=dict)  # (slot, code) -> category elements
+    seller_any_vat_id: bool = False  # .../cac:PartyTaxScheme/cbc:CompanyID, any tax scheme
     seller_vat_id: bool = False  # the same with a VAT tax scheme
     representative_vat_id: bool = False
     buyer_vat_id: bool = False
@@ -86,100 +132,179 @@ class VatIndex:
     anywhere_ac: list[Priced] = field(default_factory=list)  # every allowance or charge
 
 
+class CategoryContext(Context):
+    """The context of one VAT category in one place (``sub``, ``acF``, ``acT`` or ``line``).
+
+    Same nodes as ``match`` filtered by normalised code and VAT scheme, taken from the
+    document's :class:`VatIndex` instead of testing every category element once per context.
+    """
+
+    def __init__(self, match: str, *, code: str, slot: str) -> None:
+        super().__init__(match)
+        self.code, self.slot = code, slot
+
+    def nodes(self, doc) -> list:
+        return vat_index(doc).nodes.get((self.slot, self.code), [])
+
+
 def vat_index(doc) -> VatIndex:
     """The document's :class:`VatIndex`, computed once."""
     return doc.memo("vat-index", lambda: _build(doc))
 
 
 def _build(doc) -> VatIndex:
-    index = VatIndex()
+    index, root = VatIndex(), doc.root
+    rates: dict = {}  # owner (line or allowance/charge) -> ([codes], [rates])
     for category in doc.elements(TAX_CATEGORY):
-        _count(index, category, _places(doc, category))
+        parent = category.getparent()
+        slots = _tax_category_slots(parent, root)
+        code, percent = _read(index, category, slots)
+        if parent.tag == ALLOWANCE_CHARGE:
+            _remember(rates, parent, code, percent)
     for category in doc.elements(CLASSIFIED_TAX_CATEGORY):
-        _count(index, category, ("line",))
+        item = category.getparent()
+        line = item.getparent() if item.tag == _ITEM else None
+        on_line = line is not None and line.tag in _LINES
+        code, percent = _read(index, category, ("line", "lineitem") if on_line else ("line",))
+        if on_line:
+            _remember(rates, line, code, percent)
     _parties(doc, index)
-    root = doc.root
     for line in root:
-        if line.tag in (INVOICE_LINE, CREDIT_NOTE_LINE):
-            index.priced.append(
-                _priced(line, list(line.iterfind(_ITEM_CATEGORY)), "cbc:LineExtensionAmount")
-            )
+        if line.tag in _LINES:
+            index.priced.append(_priced(line, rates, _LINE_AMOUNT))
     for ac in doc.elements(ALLOWANCE_CHARGE):
-        item = _priced(ac, list(ac.iterfind(TAX_CATEGORY)), "cbc:Amount")
+        item = _priced(ac, rates, _AMOUNT)
         index.anywhere_ac.append(item)
         if ac.getparent() is root:
             index.priced.append(item)
     return index
 
 
-def _places(doc, category) -> tuple[str, ...]:
-    parent = category.getparent()
-    places = ["any"]
+def _tax_category_slots(parent, root) -> tuple[str, ...]:
     if parent.tag == ALLOWANCE_CHARGE:
-        places.append("ac")
-        root_level = parent.getparent() is doc.root
+        slots = ["any", "ac"]
+        at_root = parent.getparent() is root
         if charge_is(parent, False):
-            places += ["acF"] + (["rootF"] if root_level else [])
+            slots += ["acF", "rootF"] if at_root else ["acF"]
         if charge_is(parent, True):
-            places += ["acT"] + (["rootT"] if root_level else [])
-    elif parent.tag == _TAX_SUBTOTAL:
+            slots += ["acT", "rootT"] if at_root else ["acT"]
+        return tuple(slots)
+    if parent.tag == _TAX_SUBTOTAL:
         total = parent.getparent()
-        if total is not None and total.tag == _TAX_TOTAL and total.getparent() is doc.root:
-            places.append("sub")
-    return tuple(places)
+        if total is not None and total.tag == _TAX_TOTAL and total.getparent() is root:
+            return ("any", "sub")
+    return ("any",)
 
 
-def _count(index: VatIndex, category, places: tuple[str, ...]) -> None:
-    vat = is_vat(category)
-    code = normalized_id(category)
-    raws = [string_value(e) for e in category.iterfind(ID)]
-    suffixes = ("", "_vat") if vat else ("",)
-    for place in places:
-        for suffix in suffixes:
-            index.counts[f"{place}_id{suffix}", code] += 1
-            index.totals[f"{place}{suffix}"] += 1
-            for raw in set(raws):
-                index.counts[f"{place}_raw{suffix}", raw] += 1
-            for each in raws:
-                index.counts[f"{place}_each{suffix}", normalize_space(each)] += 1
+def _read(index: VatIndex, category, slots: tuple[str, ...]):
+    """Count one category element; return its normalised code and first rate."""
+    raws, percent, vat = [], None, False
+    for child in category:
+        tag = child.tag
+        if tag == ID:
+            raws.append(child.text or "" if not len(child) else string_value(child))
+        elif tag == _PERCENT:
+            percent = string_value(child) if percent is None else percent
+        elif tag == _TAX_SCHEME and not vat:
+            for scheme_id in child.iterchildren(ID):
+                vat = _is_vat_text(string_value(scheme_id))
+                break
+    code = _normal(raws[0]) if raws else ""
+    for slot in slots:
+        _tally(index, category, _KEYS[slot], slot, code, raws, vat)
+    return code, percent
+
+
+def _tally(index: VatIndex, category, keys: _Keys, slot: str, code, raws, vat) -> None:
+    counts, nodes = index.counts, index.nodes
+    if slot == "lineitem":
+        if vat:
+            nodes.setdefault((slot, code), []).append(category)
+        return
+    counts[keys.id, code] += 1
+    index.totals[slot] += 1
+    if keys.raw:
+        for raw in set(raws):
+            counts[keys.raw, raw] += 1
+    if not vat:
+        return
+    counts[keys.id_vat, code] += 1
+    index.totals[keys.vat] += 1
+    if keys.context:
+        nodes.setdefault((slot, code), []).append(category)
+    if keys.raw_vat:
+        for raw in set(raws):
+            counts[keys.raw_vat, raw] += 1
+    if keys.each_vat:
+        for raw in raws:
+            counts[keys.each_vat, _normal(raw)] += 1
+
+
+def _normal(text: str) -> str:
+    return text if text.isalnum() else normalize_space(text)
+
+
+def _is_vat_text(text: str) -> bool:
+    return text == "VAT" or normalize_space(text.upper()) == "VAT"
+
+
+def _remember(rates: dict, owner, code: str, percent: str | None) -> None:
+    codes, values = rates.setdefault(owner, ([], []))
+    codes.append(code)
+    value = xs_decimal(percent)
+    if value is not None:
+        values.append(value)
+
+
+def _priced(node, rates: dict, amount_tag: str) -> Priced:
+    codes, values = rates.get(node, ((), ()))
+    is_ac = node.tag == ALLOWANCE_CHARGE
+    return Priced(
+        tag=node.tag,
+        codes=frozenset(codes),
+        rates=frozenset(values),
+        amount=dnum(node, amount_tag),
+        allowance=is_ac and charge_is(node, False),
+        charge=is_ac and charge_is(node, True),
+    )
 
 
 def _parties(doc, index: VatIndex) -> None:
-    for scheme in _schemes(doc, "cac:AccountingSupplierParty"):
-        if exists(scheme, _COMPANY_ID):
+    for scheme in _party_schemes(doc, _SUPPLIER):
+        if _COMPANY_ID in _child_tags(scheme):
             index.seller_any_vat_id = True
-            index.seller_vat_id = index.seller_vat_id or is_vat(scheme)
-    for party in doc.elements(q("cac:TaxRepresentativeParty")):
-        for scheme in party.iterfind(q("cac:PartyTaxScheme")):
-            if is_vat(scheme) and exists(scheme, _COMPANY_ID):
+            index.seller_vat_id = index.seller_vat_id or _scheme_vat(scheme)
+    for party in doc.elements(_REPRESENTATIVE):
+        for scheme in party.iterchildren(_PARTY_TAX_SCHEME):
+            if _COMPANY_ID in _child_tags(scheme) and _scheme_vat(scheme):
                 index.representative_vat_id = True
-    for scheme in _schemes(doc, "cac:AccountingCustomerParty"):
-        if is_vat(scheme) and exists(scheme, _COMPANY_ID):
+    for scheme in _party_schemes(doc, _CUSTOMER):
+        if _COMPANY_ID in _child_tags(scheme) and _scheme_vat(scheme):
             index.buyer_vat_id = True
-    index.buyer_legal_id = any(
-        exists(party, q("cac:Party/cac:PartyLegalEntity/cbc:CompanyID"))
-        for party in doc.elements(q("cac:AccountingCustomerParty"))
-    )
+    for customer in doc.elements(_CUSTOMER):
+        for party in customer.iterchildren(_PARTY):
+            for entity in party.iterchildren(_LEGAL_ENTITY):
+                if _COMPANY_ID in _child_tags(entity):
+                    index.buyer_legal_id = True
 
 
-def _schemes(doc, party: str) -> list:
-    path = q("cac:Party/cac:PartyTaxScheme")
-    return [scheme for found in doc.elements(q(party)) for scheme in found.iterfind(path)]
+def _party_schemes(doc, role: str) -> list:
+    return [
+        scheme
+        for found in doc.elements(role)
+        for party in found.iterchildren(_PARTY)
+        for scheme in party.iterchildren(_PARTY_TAX_SCHEME)
+    ]
 
 
-def _priced(node, categories: list, amount_tag: str) -> Priced:
-    return Priced(
-        tag=node.tag,
-        codes=frozenset(normalized_id(c) for c in categories),
-        rates=frozenset(
-            r for c in categories if (r := xs_decimal(_first(c, _PERCENT))) is not None
-        ),
-        amount=dnum(node, q(amount_tag)),
-        allowance=node.tag == ALLOWANCE_CHARGE and charge_is(node, False),
-        charge=node.tag == ALLOWANCE_CHARGE and charge_is(node, True),
-    )
+def _child_tags(node) -> set:
+    return {child.tag for child in node}
 
 
-def _first(node, path: str) -> str | None:
-    found = node.find(path)
-    return None if found is None else string_value(found)
+def _scheme_vat(node) -> bool:
+    for scheme in node.iterchildren(_TAX_SCHEME):
+        for scheme_id in scheme.iterchildren(ID):
+            if _is_vat_text(string_value(scheme_id)):
+                return True
+            break
+    return False

@@ -40,6 +40,8 @@ __all__ = [
     "exists",
     "first_text",
     "is_vat",
+    "kids",
+    "kids_text",
     "lines",
     "nonempty",
     "normalize_space",
@@ -160,6 +162,27 @@ def xs_date(text: str | None) -> datetime | None:
         return datetime(int(year), int(month), int(day), tzinfo=tz)
     except ValueError:
         return None
+
+
+def kids(doc, node) -> dict:
+    """``{tag: [child, ...]}`` for ``node``, built in one pass and kept for the document.
+
+    Rules on nodes that repeat (lines, VAT groups) look their children up here instead of
+    searching the tree once per rule.
+    """
+    cache = doc.memo("kids", dict)
+    found = cache.get(node)
+    if found is None:
+        found = cache[node] = {}
+        for child in node:
+            found.setdefault(child.tag, []).append(child)
+    return found
+
+
+def kids_text(doc, node, tag: str) -> str | None:
+    """The string value of ``node``'s first ``tag`` child, ``None`` if there is none."""
+    found = kids(doc, node).get(tag)
+    return None if found is None else string_value(found[0])
 
 
 def is_vat(category) -> bool:

@@ -47,6 +47,24 @@ from ._xpath import (
 __all__: list[str] = []
 
 _NOTE_CODES_TEXT = as_text(NOTE_SUBJECT_CODES)
+
+_PRIMARY_ACCOUNT_NUMBER_ID = q("cbc:PrimaryAccountNumberID")
+_AMOUNT = q("cbc:Amount")
+_INVOICE_TYPE_CODE = q("cbc:InvoiceTypeCode")
+_CREDIT_NOTE_TYPE_CODE = q("cbc:CreditNoteTypeCode")
+_PARTY_POSTAL_ADDRESS = q("cac:AccountingSupplierParty/cac:Party/cac:PostalAddress")
+_PARTY_POSTAL_ADDRESS_2 = q("cac:AccountingCustomerParty/cac:Party/cac:PostalAddress")
+_INVOICE_LINE = q("cac:InvoiceLine")
+_CREDIT_NOTE_LINE = q("cac:CreditNoteLine")
+_TAX_CURRENCY_CODE = q("cbc:TaxCurrencyCode")
+_TAX_AMOUNT = q("cbc:TaxAmount")
+_TAX_TOTAL = q("cac:TaxTotal")
+_PAYMENT_MEANS_CARD_ACCOUNT = q("cac:PaymentMeans/cac:CardAccount")
+_PAYMENT_MEANS_PAYMENT_MANDATE = q("cac:PaymentMeans/cac:PaymentMandate")
+_PAYEE_FINANCIAL_ACCOUNT_ID = q("cac:PayeeFinancialAccount/cbc:ID")
+_INVOICE_DOCUMENT_REFERENCE_ID = q("cac:InvoiceDocumentReference/cbc:ID")
+_TAXABLE_AMOUNT = q("cbc:TaxableAmount")
+_PERCENT = q("cbc:Percent")
 _PAYMENT_MEANS_CODE = q("cbc:PaymentMeansCode")
 _REASON = q("cbc:AllowanceChargeReason")
 _REASON_CODE = q("cbc:AllowanceChargeReasonCode")
@@ -96,7 +114,7 @@ def supporting_document_has_reference(node, doc) -> bool:
     Severity.WARNING,
 )
 def card_number_is_masked(node, doc) -> bool:
-    return len(first_text(node, q("cbc:PrimaryAccountNumberID")) or "") <= 10
+    return len(first_text(node, _PRIMARY_ACCOUNT_NUMBER_ID) or "") <= 10
 
 
 @M12.rule(
@@ -114,7 +132,7 @@ def card_number_is_masked(node, doc) -> bool:
     ),
 )
 def allowance_has_amount(node, doc) -> bool:
-    return exists(node, q("cbc:Amount"))
+    return exists(node, _AMOUNT)
 
 
 @M12.rule(
@@ -165,7 +183,7 @@ def allowance_has_reason(node, doc) -> bool:
     ),
 )
 def charge_has_amount(node, doc) -> bool:
-    return exists(node, q("cbc:Amount"))
+    return exists(node, _AMOUNT)
 
 
 @M12.rule(
@@ -290,7 +308,7 @@ _header_text(
     ),
 )
 def has_type_code(node, doc) -> bool:
-    return nonempty(node, q("cbc:InvoiceTypeCode")) or nonempty(node, q("cbc:CreditNoteTypeCode"))
+    return nonempty(node, _INVOICE_TYPE_CODE) or nonempty(node, _CREDIT_NOTE_TYPE_CODE)
 
 
 @M12.rule(
@@ -302,7 +320,7 @@ def has_type_code(node, doc) -> bool:
     ),
 )
 def seller_has_address(node, doc) -> bool:
-    return exists(node, q("cac:AccountingSupplierParty/cac:Party/cac:PostalAddress"))
+    return exists(node, _PARTY_POSTAL_ADDRESS)
 
 
 @M12.rule(
@@ -314,7 +332,7 @@ def seller_has_address(node, doc) -> bool:
     ),
 )
 def buyer_has_address(node, doc) -> bool:
-    return exists(node, q("cac:AccountingCustomerParty/cac:Party/cac:PostalAddress"))
+    return exists(node, _PARTY_POSTAL_ADDRESS_2)
 
 
 @M12.rule(
@@ -326,7 +344,7 @@ def buyer_has_address(node, doc) -> bool:
     ),
 )
 def has_lines(node, doc) -> bool:
-    return exists(node, q("cac:InvoiceLine")) or exists(node, q("cac:CreditNoteLine"))
+    return exists(node, _INVOICE_LINE) or exists(node, _CREDIT_NOTE_LINE)
 
 
 @M12.rule(
@@ -344,13 +362,13 @@ def has_lines(node, doc) -> bool:
     ),
 )
 def vat_total_in_tax_currency(node, doc) -> bool:
-    wanted = texts(node, q("cbc:TaxCurrencyCode"))
+    wanted = texts(node, _TAX_CURRENCY_CODE)
     if not wanted:
         return True
     have = {
         amount.get("currencyID")
-        for amount in doc.elements(q("cbc:TaxAmount"))
-        if amount.getparent().tag == q("cac:TaxTotal")
+        for amount in doc.elements(_TAX_AMOUNT)
+        if amount.getparent().tag == _TAX_TOTAL
     }
     return all(currency in have for currency in wanted)
 
@@ -364,7 +382,7 @@ def vat_total_in_tax_currency(node, doc) -> bool:
     ),
 )
 def at_most_one_card(node, doc) -> bool:
-    return len(node.findall(q("cac:PaymentMeans/cac:CardAccount"))) <= 1
+    return len(node.findall(_PAYMENT_MEANS_CARD_ACCOUNT)) <= 1
 
 
 @M12.rule(
@@ -382,7 +400,7 @@ def at_most_one_card(node, doc) -> bool:
     ),
 )
 def at_most_one_mandate(node, doc) -> bool:
-    return len(node.findall(q("cac:PaymentMeans/cac:PaymentMandate"))) <= 1
+    return len(node.findall(_PAYMENT_MEANS_PAYMENT_MANDATE)) <= 1
 
 
 @M12.rule(
@@ -460,7 +478,7 @@ def payment_means_has_code(node, doc) -> bool:
 )
 def credit_transfer_has_account(node, doc) -> bool:
     code = normalize_space(first_text(node, _PAYMENT_MEANS_CODE) or "")
-    return code not in ("30", "58") or exists(node, q("cac:PayeeFinancialAccount/cbc:ID"))
+    return code not in ("30", "58") or exists(node, _PAYEE_FINANCIAL_ACCOUNT_ID)
 
 
 @M12.rule(
@@ -478,7 +496,7 @@ def credit_transfer_has_account(node, doc) -> bool:
     ),
 )
 def billing_reference_has_id(node, doc) -> bool:
-    return exists(node, q("cac:InvoiceDocumentReference/cbc:ID"))
+    return exists(node, _INVOICE_DOCUMENT_REFERENCE_ID)
 
 
 @M12.rule(
@@ -496,7 +514,7 @@ def billing_reference_has_id(node, doc) -> bool:
     ),
 )
 def subtotal_has_taxable_amount(node, doc) -> bool:
-    return exists(node, q("cbc:TaxableAmount"))
+    return exists(node, _TAXABLE_AMOUNT)
 
 
 @M12.rule(
@@ -514,7 +532,7 @@ def subtotal_has_taxable_amount(node, doc) -> bool:
     ),
 )
 def subtotal_has_tax_amount(node, doc) -> bool:
-    return exists(node, q("cbc:TaxAmount"))
+    return exists(node, _TAX_AMOUNT)
 
 
 @M12.rule(
@@ -551,6 +569,6 @@ def subtotal_has_category(node, doc) -> bool:
 )
 def subtotal_has_rate(node, doc) -> bool:
     categories = [c for c in node.iterfind(TAX_CATEGORY) if is_vat(c)]
-    return any(exists(c, q("cbc:Percent")) for c in categories) or any(
+    return any(exists(c, _PERCENT) for c in categories) or any(
         normalized_id(c) == "O" for c in categories
     )

@@ -29,11 +29,25 @@ from ._contexts import (
     M12,
     PERIOD,
 )
-from ._xpath import ID, exists, first_text, nonempty, texts, xs_date, xs_double
+from ._xpath import ID, exists, first_text, kids, string_value, xs_date, xs_double
 
 __all__: list[str] = []
 
 _START = q("cbc:StartDate")
+
+_INVOICED_QUANTITY = q("cbc:InvoicedQuantity")
+_CREDITED_QUANTITY = q("cbc:CreditedQuantity")
+_LINE_EXTENSION_AMOUNT = q("cbc:LineExtensionAmount")
+_ITEM = q("cac:Item")
+_PRICE = q("cac:Price")
+_PRICE_AMOUNT = q("cbc:PriceAmount")
+_ALLOWANCE_CHARGE = q("cac:AllowanceCharge")
+_BASE_AMOUNT = q("cbc:BaseAmount")
+_AMOUNT = q("cbc:Amount")
+_ALLOWANCE_CHARGE_REASON = q("cbc:AllowanceChargeReason")
+_ALLOWANCE_CHARGE_REASON_CODE = q("cbc:AllowanceChargeReasonCode")
+_NAME = q("cbc:Name")
+_VALUE = q("cbc:Value")
 _END = q("cbc:EndDate")
 
 
@@ -46,7 +60,7 @@ _END = q("cbc:EndDate")
     ),
 )
 def line_has_id(node, doc) -> bool:
-    return nonempty(node, ID)
+    return any(string_value(found) != "" for found in kids(doc, node).get(ID, ()))
 
 
 @M12.rule(
@@ -58,7 +72,8 @@ def line_has_id(node, doc) -> bool:
     ),
 )
 def line_has_quantity(node, doc) -> bool:
-    return exists(node, q("cbc:InvoicedQuantity")) or exists(node, q("cbc:CreditedQuantity"))
+    children = kids(doc, node)
+    return _INVOICED_QUANTITY in children or _CREDITED_QUANTITY in children
 
 
 @M12.rule(
@@ -76,10 +91,11 @@ def line_has_quantity(node, doc) -> bool:
     ),
 )
 def line_quantity_has_unit(node, doc) -> bool:
+    children = kids(doc, node)
     return any(
         quantity.get("unitCode") is not None
-        for tag in (q("cbc:InvoicedQuantity"), q("cbc:CreditedQuantity"))
-        for quantity in node.iterfind(tag)
+        for tag in (_INVOICED_QUANTITY, _CREDITED_QUANTITY)
+        for quantity in children.get(tag, ())
     )
 
 
@@ -92,7 +108,7 @@ def line_quantity_has_unit(node, doc) -> bool:
     ),
 )
 def line_has_amount(node, doc) -> bool:
-    return exists(node, q("cbc:LineExtensionAmount"))
+    return _LINE_EXTENSION_AMOUNT in kids(doc, node)
 
 
 @M12.rule(
@@ -107,7 +123,7 @@ def line_has_amount(node, doc) -> bool:
     ),
 )
 def item_has_name(node, doc) -> bool:
-    return nonempty(node, q("cac:Item/cbc:Name"))
+    return any(string_value(name) != "" for name in _under(doc, node, _ITEM, _NAME))
 
 
 @M12.rule(
@@ -122,7 +138,7 @@ def item_has_name(node, doc) -> bool:
     ),
 )
 def line_has_price(node, doc) -> bool:
-    return exists(node, q("cac:Price/cbc:PriceAmount"))
+    return bool(_under(doc, node, _PRICE, _PRICE_AMOUNT))
 
 
 @M12.rule(
@@ -137,11 +153,19 @@ def line_has_price(node, doc) -> bool:
     ),
 )
 def gross_price_not_negative(node, doc) -> bool:
-    prices = texts(node, q("cac:Price/cac:AllowanceCharge/cbc:BaseAmount"))
+    prices = [string_value(b) for b in _under(doc, node, _PRICE, _ALLOWANCE_CHARGE, _BASE_AMOUNT)]
     if not prices:
         return True
     values = [xs_double(price) for price in prices]
     return any(value is not None and value >= 0 for value in values)
+
+
+def _under(doc, node, *tags: str) -> list:
+    """The elements at the child path ``tags`` under ``node`` (like ``cac:Item/cbc:Name``)."""
+    found = [node]
+    for tag in tags:
+        found = [child for parent in found for child in kids(doc, parent).get(tag, ())]
+    return found
 
 
 def _line_adjustment(rule_id: str, context, ro: str, en: str, check) -> None:
@@ -149,13 +173,11 @@ def _line_adjustment(rule_id: str, context, ro: str, en: str, check) -> None:
 
 
 def _has_amount(node, doc) -> bool:
-    return exists(node, q("cbc:Amount"))
+    return exists(node, _AMOUNT)
 
 
 def _has_reason(node, doc) -> bool:
-    return exists(node, q("cbc:AllowanceChargeReason")) or exists(
-        node, q("cbc:AllowanceChargeReasonCode")
-    )
+    return exists(node, _ALLOWANCE_CHARGE_REASON) or exists(node, _ALLOWANCE_CHARGE_REASON_CODE)
 
 
 _line_adjustment(
@@ -247,7 +269,7 @@ M12.rule(
     ),
 )
 def item_property_complete(node, doc) -> bool:
-    return exists(node, q("cbc:Name")) and exists(node, q("cbc:Value"))
+    return exists(node, _NAME) and exists(node, _VALUE)
 
 
 @M12.rule(

@@ -32,6 +32,10 @@ from ._xpath import exists, is_vat, nonempty, texts
 __all__: list[str] = []
 
 _COUNTRY_CODE = q("cac:Country/cbc:IdentificationCode")
+
+_POSTAL_ADDRESS = q("cac:PostalAddress")
+_COMPANY_ID = q("cbc:CompanyID")
+_PARTY_TAX_SCHEME = q("cac:PartyTaxScheme")
 _PARTY_NAME = q("cac:PartyName/cbc:Name")
 _PARTY_ID = q("cac:PartyIdentification/cbc:ID")
 
@@ -166,7 +170,7 @@ def tax_representative_named(node, doc) -> bool:
     ),
 )
 def tax_representative_has_address(node, doc) -> bool:
-    return exists(node, q("cac:PostalAddress"))
+    return exists(node, _POSTAL_ADDRESS)
 
 
 @M12.rule(
@@ -185,6 +189,6 @@ def tax_representative_has_address(node, doc) -> bool:
 )
 def tax_representative_has_vat_id(node, doc) -> bool:
     return any(
-        is_vat(scheme) and exists(scheme, q("cbc:CompanyID"))
-        for scheme in node.iterfind(q("cac:PartyTaxScheme"))
+        is_vat(scheme) and exists(scheme, _COMPANY_ID)
+        for scheme in node.iterfind(_PARTY_TAX_SCHEME)
     )

@@ -41,6 +41,7 @@ from ._contexts import (
 )
 from ._xpath import (
     ALLOWANCE_CHARGE,
+    CLASSIFIED_TAX_CATEGORY,
     ID,
     TAX_CATEGORY,
     charge_is,
@@ -48,6 +49,7 @@ from ._xpath import (
     exists,
     first_text,
     is_vat,
+    kids,
     lines,
     round2,
     string_value,
@@ -59,6 +61,31 @@ from ._xpath import (
 __all__: list[str] = []
 
 _AMOUNT = q("cbc:Amount")
+
+_DUE_DATE = q("cbc:DueDate")
+_NOTE = q("cbc:Note")
+_PAYMENT_TERMS = q("cac:PaymentTerms")
+_ALLOWANCE_CHARGE_REASON = q("cbc:AllowanceChargeReason")
+_ALLOWANCE_CHARGE_REASON_CODE = q("cbc:AllowanceChargeReasonCode")
+_TAX_EXCLUSIVE_AMOUNT = q("cbc:TaxExclusiveAmount")
+_PAYABLE_AMOUNT = q("cbc:PayableAmount")
+_TAX_INCLUSIVE_AMOUNT = q("cbc:TaxInclusiveAmount")
+_PREPAID_AMOUNT = q("cbc:PrepaidAmount")
+_PAYABLE_ROUNDING_AMOUNT = q("cbc:PayableRoundingAmount")
+_TAX_POINT_DATE = q("cbc:TaxPointDate")
+_INVOICE_PERIOD_DESCRIPTION_CODE = q("cac:InvoicePeriod/cbc:DescriptionCode")
+_LEGAL_MONETARY_TOTAL = q("cac:LegalMonetaryTotal")
+_DOCUMENT_CURRENCY_CODE = q("cbc:DocumentCurrencyCode")
+_TAX_TOTAL = q("cac:TaxTotal")
+_TAX_TOTAL_TAX_SUBTOTAL = q("cac:TaxTotal/cac:TaxSubtotal")
+_ITEM = q("cac:Item")
+_START_DATE = q("cbc:StartDate")
+_END_DATE = q("cbc:EndDate")
+_COMPANY_ID = q("cbc:CompanyID")
+_PARTY_PARTY_TAX_SCHEME = q("cac:Party/cac:PartyTaxScheme")
+_PARTY_IDENTIFICATION_ID = q("cac:Party/cac:PartyIdentification/cbc:ID")
+_PARTY_LEGAL_ENTITY_COMPANY_ID = q("cac:Party/cac:PartyLegalEntity/cbc:CompanyID")
+_TAX_SUBTOTAL = q("cac:TaxSubtotal")
 _LINE_AMOUNT = q("cbc:LineExtensionAmount")
 _TAX_AMOUNT = q("cbc:TaxAmount")
 _TAXABLE = q("cbc:TaxableAmount")
@@ -96,8 +123,8 @@ def due_date_or_terms(node, doc) -> bool:
     if amount is None or amount != amount:  # not a number: neither > 0 nor <= 0
         return False
     return amount <= 0 or bool(
-        doc.elements(q("cbc:DueDate"))
-        or any(exists(terms, q("cbc:Note")) for terms in doc.elements(q("cac:PaymentTerms")))
+        doc.elements(_DUE_DATE)
+        or any(exists(terms, _NOTE) for terms in doc.elements(_PAYMENT_TERMS))
     )
 
 
@@ -107,9 +134,7 @@ def _always(node, doc) -> bool:
 
 
 def _reason(node, doc) -> bool:
-    return exists(node, q("cbc:AllowanceChargeReason")) or exists(
-        node, q("cbc:AllowanceChargeReasonCode")
-    )
+    return exists(node, _ALLOWANCE_CHARGE_REASON) or exists(node, _ALLOWANCE_CHARGE_REASON_CODE)
 
 
 for _rule_id, _context, _ro, _en, _bt in (
@@ -239,7 +264,7 @@ _adjustment_total(
     ),
 )
 def tax_exclusive_total(node, doc) -> bool:
-    total, lines_sum = dnum(node, q("cbc:TaxExclusiveAmount")), dnum(node, _LINE_AMOUNT)
+    total, lines_sum = dnum(node, _TAX_EXCLUSIVE_AMOUNT), dnum(node, _LINE_AMOUNT)
     has_charges, has_allowances = exists(node, _CHARGE_TOTAL), exists(node, _ALLOWANCE_TOTAL)
     if not has_charges and not has_allowances:
         return _eq(total, lines_sum)
@@ -265,15 +290,15 @@ def tax_exclusive_total(node, doc) -> bool:
     ),
 )
 def amount_due(node, doc) -> bool:
-    payable, inclusive = dnum(node, q("cbc:PayableAmount")), dnum(node, q("cbc:TaxInclusiveAmount"))
-    has_prepaid = exists(node, q("cbc:PrepaidAmount"))
-    has_rounding = exists(node, q("cbc:PayableRoundingAmount"))
+    payable, inclusive = dnum(node, _PAYABLE_AMOUNT), dnum(node, _TAX_INCLUSIVE_AMOUNT)
+    has_prepaid = exists(node, _PREPAID_AMOUNT)
+    has_rounding = exists(node, _PAYABLE_ROUNDING_AMOUNT)
     expected = inclusive
     if has_prepaid:
-        prepaid = dnum(node, q("cbc:PrepaidAmount"))
+        prepaid = dnum(node, _PREPAID_AMOUNT)
         expected = None if inclusive is None or prepaid is None else round2(inclusive - prepaid)
     if has_rounding:
-        rounding = dnum(node, q("cbc:PayableRoundingAmount"))
+        rounding = dnum(node, _PAYABLE_ROUNDING_AMOUNT)
         payable = None if payable is None or rounding is None else round2(payable - rounding)
     return _eq(payable, expected)
 
@@ -293,10 +318,7 @@ def amount_due(node, doc) -> bool:
     ),
 )
 def tax_point_date_or_code(node, doc) -> bool:
-    return not (
-        exists(node, q("cbc:TaxPointDate"))
-        and exists(node, q("cac:InvoicePeriod/cbc:DescriptionCode"))
-    )
+    return not (exists(node, _TAX_POINT_DATE) and exists(node, _INVOICE_PERIOD_DESCRIPTION_CODE))
 
 
 @M12.rule(
@@ -316,24 +338,24 @@ def tax_point_date_or_code(node, doc) -> bool:
     ),
 )
 def tax_inclusive_total(node, doc) -> bool:
-    totals = node.find(q("cac:LegalMonetaryTotal"))
-    for currency in node.iterfind(q("cbc:DocumentCurrencyCode")):
+    totals = node.find(_LEGAL_MONETARY_TOTAL)
+    for currency in node.iterfind(_DOCUMENT_CURRENCY_CODE):
         code = string_value(currency)
         amounts = [
             amount
-            for tax_total in node.iterfind(q("cac:TaxTotal"))
+            for tax_total in node.iterfind(_TAX_TOTAL)
             for amount in tax_total.iterfind(_TAX_AMOUNT)
             if amount.get("currencyID") == code
         ]
         if len(amounts) != 1 or totals is None:
             return False
         exclusive, vat = (
-            dnum(totals, q("cbc:TaxExclusiveAmount")),
+            dnum(totals, _TAX_EXCLUSIVE_AMOUNT),
             xs_decimal(string_value(amounts[0])),
         )
         if exclusive is None or vat is None:
             return False
-        if not _eq(dnum(totals, q("cbc:TaxInclusiveAmount")), round2(exclusive + vat)):
+        if not _eq(dnum(totals, _TAX_INCLUSIVE_AMOUNT), round2(exclusive + vat)):
             return False
     return True
 
@@ -353,7 +375,7 @@ def tax_inclusive_total(node, doc) -> bool:
     ),
 )
 def has_vat_breakdown(node, doc) -> bool:
-    return exists(node, q("cac:TaxTotal/cac:TaxSubtotal"))
+    return exists(node, _TAX_TOTAL_TAX_SUBTOTAL)
 
 
 @M12.rule(
@@ -368,10 +390,11 @@ def has_vat_breakdown(node, doc) -> bool:
     ),
 )
 def line_has_vat_category(node, doc) -> bool:
-    return any(
-        is_vat(category) and exists(category, ID)
-        for category in node.iterfind(q("cac:Item/cac:ClassifiedTaxCategory"))
-    )
+    for item in kids(doc, node).get(_ITEM, ()):
+        for category in kids(doc, item).get(CLASSIFIED_TAX_CATEGORY, ()):
+            if ID in kids(doc, category) and is_vat(category):
+                return True
+    return False
 
 
 @M12.rule(
@@ -389,7 +412,7 @@ def line_has_vat_category(node, doc) -> bool:
     ),
 )
 def line_period_has_date(node, doc) -> bool:
-    return exists(node, q("cbc:StartDate")) or exists(node, q("cbc:EndDate"))
+    return exists(node, _START_DATE) or exists(node, _END_DATE)
 
 
 @M12.rule(
@@ -429,11 +452,11 @@ def period_has_date(node, doc) -> bool:
 def seller_identified(node, doc) -> bool:
     return (
         any(
-            is_vat(scheme) and exists(scheme, q("cbc:CompanyID"))
-            for scheme in node.iterfind(q("cac:Party/cac:PartyTaxScheme"))
+            is_vat(scheme) and exists(scheme, _COMPANY_ID)
+            for scheme in node.iterfind(_PARTY_PARTY_TAX_SCHEME)
         )
-        or exists(node, q("cac:Party/cac:PartyIdentification/cbc:ID"))
-        or exists(node, q("cac:Party/cac:PartyLegalEntity/cbc:CompanyID"))
+        or exists(node, _PARTY_IDENTIFICATION_ID)
+        or exists(node, _PARTY_LEGAL_ENTITY_COMPANY_ID)
     )
 
 
@@ -452,7 +475,7 @@ def seller_identified(node, doc) -> bool:
     ),
 )
 def vat_total_matches_breakdown(node, doc) -> bool:
-    subtotals = node.findall(q("cac:TaxSubtotal"))
+    subtotals = node.findall(_TAX_SUBTOTAL)
     if not subtotals:
         return True
     return _eq(dnum(node, _TAX_AMOUNT), round2(_sum(dnum(s, _TAX_AMOUNT) for s in subtotals)))
@@ -510,4 +533,4 @@ def breakdown_vat_amount(node, doc) -> bool:
     ),
 )
 def vat_id_has_prefix(node, doc) -> bool:
-    return (first_text(node, q("cbc:CompanyID")) or "")[:2] in _VAT_PREFIXES_TEXT
+    return (first_text(node, _COMPANY_ID) or "")[:2] in _VAT_PREFIXES_TEXT

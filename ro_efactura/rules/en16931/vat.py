@@ -28,6 +28,7 @@ from ._xpath import (
     dnum,
     exists,
     first_text,
+    kids,
     round2,
     string_value,
     texts,
@@ -38,6 +39,15 @@ from ._xpath import (
 __all__ = ["FAMILIES", "Family"]
 
 _PERCENT = q("cbc:Percent")
+
+_TAX_EXEMPTION_REASON = q("cbc:TaxExemptionReason")
+_TAX_EXEMPTION_REASON_CODE = q("cbc:TaxExemptionReasonCode")
+_DELIVERY_ACTUAL_DELIVERY_DATE = q("cac:Delivery/cbc:ActualDeliveryDate")
+_INVOICE_PERIOD = q("cac:InvoicePeriod")
+_COUNTRY_IDENTIFICATION_CODE = q(
+    "cac:Delivery/cac:DeliveryLocation/cac:Address/cac:Country/cbc:IdentificationCode"
+)
+_IDENTIFICATION_CODE = q("cbc:IdentificationCode")
 _TAXABLE = q("cbc:TaxableAmount")
 _TAX_AMOUNT = q("cbc:TaxAmount")
 
@@ -207,11 +217,12 @@ def _rate(family: Family):
     kind = family.rate
 
     def rate_allowed(node, doc) -> bool:
+        percents = kids(doc, node).get(_PERCENT, ())
         if kind == "absent":
-            return not exists(node, _PERCENT)
+            return not percents
         if kind == "zero":
-            return xs_decimal(first_text(node, _PERCENT)) == 0
-        values = [xs_double(text) for text in texts(node, _PERCENT)]
+            return bool(percents) and xs_decimal(string_value(percents[0])) == 0
+        values = [xs_double(string_value(percent)) for percent in percents]
         if kind == "positive":
             return any(value is not None and value > 0 for value in values)
         return any(value is not None and value >= 0 for value in values)
@@ -292,9 +303,7 @@ def _vat_amount(family: Family):
 
 def _exemption(family: Family):
     def exemption_reason(node, doc) -> bool:
-        given = exists(node, q("cbc:TaxExemptionReason")) or exists(
-            node, q("cbc:TaxExemptionReasonCode")
-        )
+        given = exists(node, _TAX_EXEMPTION_REASON) or exists(node, _TAX_EXEMPTION_REASON_CODE)
         return given is family.exemption
 
     return exemption_reason
@@ -330,12 +339,12 @@ def _k_used(doc) -> bool:
 def _intra_community_date(node, doc) -> bool:
     if not _k_used(doc):
         return True
-    date = first_text(node, q("cac:Delivery/cbc:ActualDeliveryDate")) or ""
-    return len(date) > 1 or any(len(period) for period in node.iterfind(q("cac:InvoicePeriod")))
+    date = first_text(node, _DELIVERY_ACTUAL_DELIVERY_DATE) or ""
+    return len(date) > 1 or any(len(period) for period in node.iterfind(_INVOICE_PERIOD))
 
 
 def _intra_community_country(node, doc) -> bool:
-    path = q("cac:Delivery/cac:DeliveryLocation/cac:Address/cac:Country/cbc:IdentificationCode")
+    path = _COUNTRY_IDENTIFICATION_CODE
     return not _k_used(doc) or len(first_text(node, path) or "") > 1
 
 
@@ -357,7 +366,7 @@ def _split_payment_used(doc, code: str = "B") -> bool:
 def _split_payment_italy(node, doc) -> bool:
     if not _split_payment_used(doc):
         return True
-    return all(string_value(c) == "IT" for c in doc.elements(q("cbc:IdentificationCode")))
+    return all(string_value(c) == "IT" for c in doc.elements(_IDENTIFICATION_CODE))
 
 
 def _split_payment_not_standard(node, doc) -> bool:
