@@ -75,6 +75,30 @@ def official_rule_ids() -> dict[str, frozenset[str]]:
     return {mode: frozenset(found) for mode, found in ids.items()}
 
 
+@cache
+def official_texts() -> dict[str, list[str]]:
+    """The official message texts, by rule id (to prove that ours are different)."""
+    require_standards()
+    texts: dict[str, list[str]] = {}
+    root = etree.parse(str(XSLT)).getroot()
+    for found in root.iter(f"{_SVRL}failed-assert", f"{_SVRL}successful-report"):
+        ids = [a.text for a in found.iter(f"{_XSL}attribute") if a.get("name") == "id"]
+        texts.setdefault(ids[0], []).append("".join(found.find(f"{_SVRL}text").itertext()))
+    return texts
+
+
+@cache
+def official_flags() -> dict[str, str]:
+    """The official severity (``fatal`` or ``warning``) of every rule id."""
+    require_standards()
+    flags = {}
+    root = etree.parse(str(XSLT)).getroot()
+    for found in root.iter(f"{_SVRL}failed-assert", f"{_SVRL}successful-report"):
+        values = {a.get("name"): a.text for a in found.iter(f"{_XSL}attribute")}
+        flags[values["id"]] = values["flag"]
+    return flags
+
+
 def compared_ids() -> frozenset[str]:
     """The official ids of the patterns whose rule module exists in ``ro_efactura.rules``."""
     present = [
