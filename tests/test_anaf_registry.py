@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
 import pytest
 import requests
@@ -16,7 +16,6 @@ from ro_efactura.anaf.registry import (
     parse_answer,
 )
 from ro_efactura.emulator import registry as emulated
-from ro_efactura.emulator._http import HTTPServerThread, Router
 from ro_efactura.errors import (
     AnafError,
     AnafUnavailableError,
@@ -27,40 +26,11 @@ from ro_efactura.errors import (
 DAY = date(2025, 3, 14)
 
 
-class _Clock:
-    def __init__(self) -> None:
-        self.moment = datetime(2025, 3, 14, 9, 0, tzinfo=timezone.utc)
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def advance(self, seconds: float = 0) -> None:
-        self.moment += timedelta(seconds=seconds)
-
-
-class _Emulator:
-    """Stand-in for ro_efactura.emulator.Emulator: a router, a clock and the installers."""
-
-    def __init__(self) -> None:
-        self.clock = _Clock()
-        self.router = Router()
-        emulated.install(self.router, self)
-
-
-@pytest.fixture(scope="module")
-def _served():
-    emu = _Emulator()
-    with HTTPServerThread(emu.router) as server:
-        emu.url = server.url
-        yield emu
-
-
 @pytest.fixture
-def emulator(_served):
-    """The module's emulator with a fresh registry and clock for each test."""
-    _served.registry = emulated.new_state()
-    _served.clock = _Clock()
-    return _served
+def emulator(emulator):
+    """The shared emulator (tests/conftest.py) with a fresh registry for this test."""
+    emulator.registry = emulated.new_state()
+    return emulator
 
 
 def _post(emulator, payload) -> requests.Response:
@@ -68,11 +38,9 @@ def _post(emulator, payload) -> requests.Response:
 
 
 @pytest.fixture
-def client(emulator):
-    """A client whose throttle sleeps by moving the emulator's clock."""
-    throttle = Throttle(
-        clock=lambda: emulator.clock.now().timestamp(), sleep=emulator.clock.advance
-    )
+def client(emulator, sleeper):
+    """A client whose throttle sleeps by moving the emulator's (frozen) clock."""
+    throttle = Throttle(clock=lambda: emulator.clock.now().timestamp(), sleep=sleeper)
     return RegistryClient(base_url=emulator.url, timeout=5, throttle=throttle)
 
 
@@ -145,10 +113,11 @@ def test_more_than_100_cuis_go_in_batches_of_100(client, emulator):
     assert len(answer.not_found) == 249
 
 
-def test_throttle_keeps_requests_a_second_apart(client, emulator):
+def test_throttle_keeps_requests_a_second_apart(client, emulator, sleeper):
     emulator.registry.enforce_rate = True
     for cui in (12345674, 34567892, 15678908):
         client.company(cui, on=DAY)
+    assert sleeper.calls == [1.0, 1.0]
     calls = emulator.registry.calls
     assert [call.status for call in calls] == [200, 200, 200]
     gaps = [later.at - earlier.at for earlier, later in itertools.pairwise(calls)]
@@ -282,27 +251,27 @@ def test_http_400_becomes_a_request_error(client, emulator):
 
 
 def test_firewall_page_means_unavailable(client, emulator):
-    emulator.registry.fail_next("firewall")
+    emulator.inject("firewall", path=emulated.PATH)
     with pytest.raises(AnafUnavailableError, match="firewall"):
         client.company(12345674, on=DAY)
     assert client.company(12345674, on=DAY).cui == 12345674  # only the next call failed
 
 
 def test_server_error_means_unavailable(client, emulator):
-    emulator.registry.fail_next("error")
+    emulator.inject("http5xx", path=emulated.PATH)
     with pytest.raises(AnafUnavailableError) as caught:
         client.company(12345674, on=DAY)
     assert caught.value.status_code == 500
 
 
 def test_dropped_connection_means_unavailable(client, emulator):
-    emulator.registry.fail_next("drop")
+    emulator.inject("drop", path=emulated.PATH)
     with pytest.raises(AnafUnavailableError):
         client.company(12345674, on=DAY)
 
 
 def test_slow_answer_hits_the_timeout(emulator):
-    emulator.registry.latency = 1.0
+    emulator.set_latency(1.0)
     impatient = RegistryClient(base_url=emulator.url, timeout=0.2, throttle=Throttle(0))
     with pytest.raises(AnafUnavailableError) as caught:
         impatient.company(12345674, on=DAY)
@@ -310,14 +279,17 @@ def test_slow_answer_hits_the_timeout(emulator):
 
 
 def test_malformed_json_is_reported(client, emulator):
-    emulator.registry.fail_next("malformed")
+    emulator.inject("malformed_json", path=emulated.PATH)
     with pytest.raises(MalformedAnswerError):
         client.company(12345674, on=DAY)
 
 
-def test_unknown_fault_knob_is_refused(emulator):
-    with pytest.raises(ValueError, match="firewall"):
-        emulator.registry.fail_next("meteor")
+def test_answer_that_never_comes_hits_the_timeout(emulator):
+    emulator.inject("timeout", path=emulated.PATH, seconds=1.0)
+    impatient = RegistryClient(base_url=emulator.url, timeout=0.2, throttle=Throttle(0))
+    with pytest.raises(AnafUnavailableError) as caught:
+        impatient.company(12345674, on=DAY)
+    assert isinstance(caught.value.__cause__, requests.Timeout)
 
 
 # --- lenient parsing of shapes the emulator does not send ------------------------------------

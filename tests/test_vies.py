@@ -9,7 +9,6 @@ import pytest
 import requests
 
 from ro_efactura.emulator import vies as emulated
-from ro_efactura.emulator._http import HTTPServerThread, Router
 from ro_efactura.vies import (
     DEFAULT_ENDPOINT,
     ViesClient,
@@ -20,36 +19,11 @@ from ro_efactura.vies import (
 )
 
 
-class _Clock:
-    def __init__(self) -> None:
-        self.moment = datetime(2025, 3, 14, 23, 30, tzinfo=timezone.utc)
-
-    def now(self) -> datetime:
-        return self.moment
-
-
-class _Emulator:
-    """Stand-in for ro_efactura.emulator.Emulator: a router, a clock and the installer."""
-
-    def __init__(self) -> None:
-        self.clock = _Clock()
-        self.router = Router()
-        emulated.install(self.router, self)
-
-
-@pytest.fixture(scope="module")
-def _served():
-    emu = _Emulator()
-    with HTTPServerThread(emu.router) as server:
-        emu.url = server.url
-        yield emu
-
-
 @pytest.fixture
-def emulator(_served):
-    """The module's emulator with a fresh VIES state for each test."""
-    _served.vies = emulated.new_state()
-    return _served
+def emulator(emulator):
+    """The shared emulator (tests/conftest.py) with a fresh VIES state for this test."""
+    emulator.vies = emulated.new_state()
+    return emulator
 
 
 @pytest.fixture
@@ -69,8 +43,8 @@ def test_valid_number_with_name_and_address(client):
     assert result.address == "JUD. CLUJ, MUN. CLUJ-NAPOCA, STR. EXEMPLULUI, NR.7"
 
 
-def test_request_date_is_the_day_in_brussels(client):
-    # 23:30 UTC on 14 March is already 15 March in Brussels.
+def test_request_date_is_the_day_in_brussels(client, emulator):
+    emulator.clock.set(datetime(2025, 3, 14, 23, 30, tzinfo=timezone.utc))  # 00:30 in Brussels
     assert client.check_vat("RO", "12345674").request_date == date(2025, 3, 15)
 
 
@@ -145,12 +119,18 @@ def test_member_state_down(client, emulator):
 
 
 def test_slow_answer_hits_the_timeout(endpoint, emulator):
-    emulator.vies.latency = 1.0
+    emulator.set_latency(1.0)
     with pytest.raises(ViesUnavailableError):
         check_vat("RO", "12345674", endpoint=endpoint, timeout=0.2)
 
 
-def test_http_error_without_soap_is_unavailable(emulator):
+def test_server_error_without_soap_is_unavailable(client, emulator):
+    emulator.inject("http5xx", path=emulated.PATH, status=503)
+    with pytest.raises(ViesUnavailableError, match="503"):
+        client.check_vat("RO", "12345674")
+
+
+def test_wrong_path_is_unavailable(emulator):
     client = ViesClient(endpoint=emulator.url + "/nowhere", timeout=5)
     with pytest.raises(ViesUnavailableError, match="404"):
         client.check_vat("RO", "12345674")

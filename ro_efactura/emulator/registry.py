@@ -4,7 +4,9 @@
 requested date (``servicii-web/doc_WS_V9.txt``; ``docs/anaf.md`` §14 and §15 "VAT registry"):
 the VAT, VAT-on-collection, inactivity and split-VAT statuses are derived from the seeded
 periods, unknown CUIs go to ``notFound``. The state lives on ``emulator.registry``
-(:class:`RegistryState`); tests seed companies and set the fault knobs through it.
+(:class:`RegistryState`): seeded companies, switches and the request log. ANAF's failures (HTTP
+5xx, the firewall page, malformed JSON, latency, timeouts, dropped connections) come from the
+emulator's own fault knobs aimed at this path: ``emulator.inject("firewall", path=PATH)``.
 
 Behaviours marked [?] in anaf.md are reproduced as the doc suggests: more than 100 CUIs or a bad
 body -> 400; nothing found -> 404 with the normal body; ``cod``/``message`` present by default
@@ -19,8 +21,6 @@ and omitted on request (both occur live).
 from __future__ import annotations
 
 import json
-import threading
-from collections import deque
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -28,7 +28,6 @@ from ro_efactura.emulator._http import Request, Response, Router
 
 __all__ = [
     "DEFAULT_COMPANIES",
-    "FIREWALL_PAGE",
     "PATH",
     "Period",
     "RegistryCall",
@@ -42,13 +41,6 @@ __all__ = [
 
 PATH = "/api/PlatitorTvaRest/v9/tva"
 MAX_CUIS = 100  # doc_WS_V9.txt, rule a)
-#: The F5 page ANAF's public hosts show on overload or a tripped signature (anaf.md §3, item 6).
-FIREWALL_PAGE = (
-    "<html><head><title>Request Rejected</title></head><body>"
-    "The requested URL was rejected. Please consult with your administrator.<br><br>"
-    "Your support ID is: 1234567890123456789</body></html>"
-)
-FAULTS = ("error", "firewall", "malformed", "drop")
 
 
 # --- seed data -------------------------------------------------------------------------------
@@ -313,21 +305,11 @@ class RegistryState:
     send_cod_message: bool = True  # False: the body starts at "found", as sometimes live
     max_cuis: int = MAX_CUIS  # lower it to see how a client copes with a stricter ANAF
     enforce_rate: bool = False  # emulator-only: answer 429 to a second request within 1 s
-    latency: float = 0.0  # seconds added to every answer
     calls: list[RegistryCall] = field(default_factory=list)
-    _faults: deque[str] = field(default_factory=deque)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, *companies: SeedCompany) -> None:
         """Seed (or replace) companies, keyed by CUI."""
         self.companies.update((company.cui, company) for company in companies)
-
-    def fail_next(self, fault: str, times: int = 1) -> None:
-        """Make the next ``times`` requests fail: ``error`` (HTTP 500), ``firewall`` (the F5
-        page), ``malformed`` (cut JSON) or ``drop`` (close the connection unanswered)."""
-        if fault not in FAULTS:
-            raise ValueError(f"Unknown fault {fault!r}; use one of {', '.join(FAULTS)}.")
-        self._faults.extend([fault] * times)
 
     def answer(self, queries: list[tuple[int, date]]) -> tuple[int, dict]:
         """The HTTP status and body for valid (CUI, date) queries."""
@@ -364,16 +346,6 @@ def _parse(body: bytes) -> list[tuple[int, date]]:
     return queries
 
 
-def _fault(kind: str) -> Response:
-    if kind == "firewall":
-        return Response.text(FIREWALL_PAGE, content_type="text/html")
-    if kind == "malformed":
-        return Response(200, b'{"cod": 200, "message": "SUCCESS", "found": [{"date_gen')
-    if kind == "drop":
-        return Response(drop=True)
-    return Response.json({"cod": 500, "message": "Internal Server Error"}, status=500)
-
-
 def _bad_request(reason: str) -> Response:
     return Response.json({"cod": 400, "message": f"Bad Request: {reason}"}, status=400)
 
@@ -393,11 +365,9 @@ def install(router: Router, emulator) -> None:
     def tva(request: Request) -> Response:
         state: RegistryState = emulator.registry
         now = emulator.clock.now()
-        with state._lock:
-            last = state.calls[-1].at if state.calls else None
-            response, cuis = _respond(state, request, last, now)
-            state.calls.append(RegistryCall(at=now, cuis=tuple(cuis), status=response.status))
-        response.delay += state.latency
+        last = state.calls[-1].at if state.calls else None
+        response, cuis = _respond(state, request, last, now)
+        state.calls.append(RegistryCall(at=now, cuis=tuple(cuis), status=response.status))
         return response
 
 
@@ -406,8 +376,6 @@ def _respond(state: RegistryState, request: Request, last: datetime | None, now:
     # to keep to one request per second, which this switch lets tests check.
     if state.enforce_rate and last is not None and now - last < timedelta(seconds=1):
         return Response.json({"cod": 429, "message": "Too Many Requests"}, status=429), []
-    if state._faults:
-        return _fault(state._faults.popleft()), []
     try:
         queries = _parse(request.body)
     except (ValueError, UnicodeDecodeError) as exc:

@@ -4,7 +4,9 @@
 address pointing at the emulator; ``POST`` on the same path answers ``checkVat`` from the seeded
 VAT numbers: ``valid=true`` with name and address, ``valid=false`` with ``---`` for an unknown
 number, and SOAP faults (``INVALID_INPUT`` for a malformed number or country code; the service's
-availability faults on request). The state lives on ``emulator.vies`` (:class:`ViesState`).
+availability faults on request). The state lives on ``emulator.vies`` (:class:`ViesState`);
+HTTP-level failures and latency come from the emulator's own knobs
+(``emulator.inject("http5xx", path=PATH)``, ``emulator.set_latency(...)``).
 
 >>> state = ViesState()
 >>> state.add("RO", "12345674", name="EXEMPLU SOFTWARE SRL", address="CLUJ-NAPOCA")
@@ -15,7 +17,6 @@ availability faults on request). The state lives on ``emulator.vies`` (:class:`V
 from __future__ import annotations
 
 import re
-import threading
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -95,10 +96,8 @@ class ViesState:
 
     numbers: dict[tuple[str, str], ViesEntry] = field(default_factory=dict)
     unavailable_countries: set[str] = field(default_factory=set)  # -> MS_UNAVAILABLE
-    latency: float = 0.0  # seconds added to every answer
     calls: list[ViesCall] = field(default_factory=list)
     _faults: deque[str] = field(default_factory=deque)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, country_code: str, number: str, *, name: str | None, address: str | None):
         """Seed a valid VAT number."""
@@ -115,9 +114,8 @@ class ViesState:
 
     def outcome(self, country_code: str, number: str) -> str:
         """The fault to send, or ``valid``/``invalid``; consumes one queued fault."""
-        with self._lock:
-            if self._faults:
-                return self._faults.popleft()
+        if self._faults:
+            return self._faults.popleft()
         if not _COUNTRY.match(country_code) or not _NUMBER.match(number):
             return "INVALID_INPUT"
         if country_code in self.unavailable_countries:
@@ -202,9 +200,7 @@ def install(router: Router, emulator) -> None:
             response = _answer(country, number, state.lookup(country, number), now)
         else:
             response = _fault(outcome)
-        with state._lock:
-            state.calls.append(
-                ViesCall(at=now, country_code=country, vat_number=number, outcome=outcome)
-            )
-        response.delay += state.latency
+        state.calls.append(
+            ViesCall(at=now, country_code=country, vat_number=number, outcome=outcome)
+        )
         return response
