@@ -13,6 +13,12 @@ right), :class:`ViesUnavailableError` (retryable: ``SERVICE_UNAVAILABLE``, ``MS_
 :class:`ViesError` for the other faults (``IP_BLOCKED``, ``VAT_BLOCKED``...) and unreadable
 answers.
 
+>>> from ro_efactura.emulator import Emulator, vies
+>>> with Emulator() as emulator:
+...     client = ViesClient(endpoint=emulator.url + vies.PATH, timeout=5)
+...     result = client.check_vat("RO", "RO12345674")
+>>> result.valid, result.name
+(True, 'EXEMPLU SOFTWARE SRL')
 >>> split_vat_number("RO", "RO 1234 5674")
 ('RO', '12345674')
 >>> split_vat_number("gr", "EL094259216")

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 import requests
 
+from ro_efactura.anaf._transport import RetryPolicy
 from ro_efactura.anaf.registry import (
     RegistryClient,
     RegistryRequestError,
@@ -37,11 +38,14 @@ def _post(emulator, payload) -> requests.Response:
     return requests.post(emulator.url + emulated.PATH, json=payload, timeout=5)
 
 
+def _throttle(emulator, sleeper) -> Throttle:
+    """A throttle that sleeps by moving the emulator's (frozen) clock."""
+    return Throttle(clock=lambda: emulator.clock.now().timestamp(), sleep=sleeper)
+
+
 @pytest.fixture
-def client(emulator, sleeper):
-    """A client whose throttle sleeps by moving the emulator's (frozen) clock."""
-    throttle = Throttle(clock=lambda: emulator.clock.now().timestamp(), sleep=sleeper)
-    return RegistryClient(base_url=emulator.url, timeout=5, throttle=throttle)
+def client(session, config, emulator, sleeper):
+    return RegistryClient(session, config=config, timeout=5, throttle=_throttle(emulator, sleeper))
 
 
 # --- found, not found, mixed -----------------------------------------------------------------
@@ -124,9 +128,9 @@ def test_throttle_keeps_requests_a_second_apart(client, emulator, sleeper):
     assert all(gap >= timedelta(seconds=1) for gap in gaps)
 
 
-def test_emulator_answers_429_to_an_unthrottled_client(emulator):
+def test_emulator_answers_429_to_an_unthrottled_client(session, config, emulator):
     emulator.registry.enforce_rate = True
-    eager = RegistryClient(base_url=emulator.url, timeout=5, throttle=Throttle(0))
+    eager = RegistryClient(session, config=config, timeout=5, throttle=Throttle(0))
     eager.company(12345674, on=DAY)
     with pytest.raises(RateLimitedError):
         eager.company(12345674, on=DAY)
@@ -264,15 +268,26 @@ def test_server_error_means_unavailable(client, emulator):
     assert caught.value.status_code == 500
 
 
+def test_retry_policy_rides_out_a_firewall_page(session, config, emulator, sleeper):
+    policy = RetryPolicy(attempts=2, jitter=0.0, sleep=sleeper)
+    patient = RegistryClient(
+        session, config=config, throttle=_throttle(emulator, sleeper), retry_policy=policy
+    )
+    emulator.inject("firewall", path=emulated.PATH)
+    assert patient.company(12345674, on=DAY).cui == 12345674
+    assert sleeper.calls == [1.0]  # one backoff; the throttle had nothing left to wait
+    assert [call.status for call in emulator.registry.calls] == [200]  # the fault never logs
+
+
 def test_dropped_connection_means_unavailable(client, emulator):
     emulator.inject("drop", path=emulated.PATH)
     with pytest.raises(AnafUnavailableError):
         client.company(12345674, on=DAY)
 
 
-def test_slow_answer_hits_the_timeout(emulator):
+def test_slow_answer_hits_the_timeout(session, config, emulator):
     emulator.set_latency(1.0)
-    impatient = RegistryClient(base_url=emulator.url, timeout=0.2, throttle=Throttle(0))
+    impatient = RegistryClient(session, config=config, timeout=0.2, throttle=Throttle(0))
     with pytest.raises(AnafUnavailableError) as caught:
         impatient.company(12345674, on=DAY)
     assert isinstance(caught.value.__cause__, requests.Timeout)
@@ -284,9 +299,9 @@ def test_malformed_json_is_reported(client, emulator):
         client.company(12345674, on=DAY)
 
 
-def test_answer_that_never_comes_hits_the_timeout(emulator):
+def test_answer_that_never_comes_hits_the_timeout(session, config, emulator):
     emulator.inject("timeout", path=emulated.PATH, seconds=1.0)
-    impatient = RegistryClient(base_url=emulator.url, timeout=0.2, throttle=Throttle(0))
+    impatient = RegistryClient(session, config=config, timeout=0.2, throttle=Throttle(0))
     with pytest.raises(AnafUnavailableError) as caught:
         impatient.company(12345674, on=DAY)
     assert isinstance(caught.value.__cause__, requests.Timeout)

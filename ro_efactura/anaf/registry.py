@@ -17,7 +17,14 @@ page), :class:`~ro_efactura.errors.RateLimitedError` (429),
 :class:`RegistryRequestError` (HTTP 400: ANAF refused the request itself) and ``ValueError`` for a
 CUI that is not a number.
 
+>>> import requests
 >>> from datetime import date
+>>> from ro_efactura.emulator import Emulator
+>>> with Emulator() as emulator, requests.Session() as session:
+...     client = RegistryClient(session, config=AnafConfig.emulator(emulator.url))
+...     company = client.company("RO34567892", on=date(2025, 3, 14))
+>>> company.name, company.vat_on_collection, company.address.sector
+('ALFA CONSTRUCȚII ȘI INSTALAȚII SRL', True, 'SECTOR3')
 >>> parse_answer({"found": [], "notFound": [34567892]}, query_date=date(2025, 3, 14))
 RegistryAnswer(found=(), not_found=(34567892,))
 >>> normalize_text(" PRODUCŢIE ŞI COMERŢ SRL ")
@@ -36,11 +43,11 @@ from zoneinfo import ZoneInfo
 import requests
 
 from ro_efactura.anaf import _transport
+from ro_efactura.anaf.config import AnafConfig
 from ro_efactura.errors import AnafError, AnafUnavailableError, MalformedAnswerError
 from ro_efactura.identifiers import compact_cui, county_code, county_from_anaf_number, sector_code
 
 __all__ = [
-    "DEFAULT_PUBLIC_BASE",
     "MAX_CUIS_PER_REQUEST",
     "REGISTRY_PATH",
     "Company",
@@ -54,7 +61,6 @@ __all__ = [
     "parse_answer",
 ]
 
-DEFAULT_PUBLIC_BASE = "https://webservicesp.anaf.ro"
 REGISTRY_PATH = "/api/PlatitorTvaRest/v9/tva"
 MAX_CUIS_PER_REQUEST = 100  # doc_WS_V9.txt, rule a)
 MIN_INTERVAL = 1.0  # seconds between requests, doc_WS_V9.txt, rule a)
@@ -343,21 +349,25 @@ class Throttle:
 class RegistryClient:
     """Asks the VAT-payer registry about CUIs, 100 per request and one request per second.
 
-    ``base_url`` is the public host (``https://webservicesp.anaf.ro`` or the emulator's URL).
+    The host is ``config.public_url`` (ANAF's ``webservicesp.anaf.ro`` or the emulator).
+    ``retry_policy`` retries a batch when ANAF is unavailable (the query is idempotent); by
+    default a failure is raised at once, which suits a user waiting on a form.
     """
 
     def __init__(
         self,
-        session: requests.Session | None = None,
+        session: requests.Session,
         *,
-        base_url: str = DEFAULT_PUBLIC_BASE,
+        config: AnafConfig | None = None,
         timeout: float | tuple[float, float] = _transport.DEFAULT_TIMEOUT,
         throttle: Throttle | None = None,
+        retry_policy: _transport.RetryPolicy | None = None,
     ) -> None:
-        self.session = session or requests.Session()
-        self.url = base_url.rstrip("/") + REGISTRY_PATH
+        self.session = session
+        self.url = (config or AnafConfig()).public_url + REGISTRY_PATH
         self.timeout = timeout
         self.throttle = throttle or Throttle()
+        self.retry_policy = retry_policy or _transport.RetryPolicy(attempts=1)
 
     def lookup(self, cuis: Iterable[int | str], on: date | None = None) -> RegistryAnswer:
         """What the registry says about ``cuis`` on ``on`` (default: today in Romania)."""
@@ -366,7 +376,8 @@ class RegistryClient:
         found: list[Company] = []
         not_found: list[int] = []
         for start in range(0, len(wanted), MAX_CUIS_PER_REQUEST):
-            answer = self._ask(wanted[start : start + MAX_CUIS_PER_REQUEST], day)
+            batch = wanted[start : start + MAX_CUIS_PER_REQUEST]
+            answer = _transport.retry(lambda b=batch: self._ask(b, day), self.retry_policy)
             found.extend(answer.found)
             not_found.extend(answer.not_found)
         return RegistryAnswer(found=tuple(found), not_found=tuple(not_found))
