@@ -9,6 +9,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from ro_efactura._xml import CAC, CBC, CN, INV
@@ -20,6 +22,7 @@ from tests.factories import (
     make_foreign_currency_invoice,
     make_full_invoice,
     make_invoice,
+    make_line,
     make_n_lines,
     make_vat_category_invoice,
     with_document_allowance,
@@ -144,3 +147,34 @@ def test_official_artefact_catches_a_broken_total():
     broken = replace(invoice, totals=replace(invoice.totals, payable=Decimal("1.00")))
     findings = official_findings(write(broken))
     assert "BR-CO-16" in {f["id"] for f in findings}
+
+
+# --- text escaping ---------------------------------------------------------------------------
+
+_XML_CHARS = st.characters(
+    blacklist_categories=("Cs",),
+    blacklist_characters="\ufffe\uffff"
+    + "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r"),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    name=st.text(_XML_CHARS, min_size=1, max_size=30),
+    unit=st.text(_XML_CHARS, min_size=1, max_size=8),
+)
+def test_any_text_is_escaped_as_lxml_would(name, unit):
+    xml = write(make_invoice(lines=(make_line(item_name=name, unit=unit),)))
+    root = etree.fromstring(xml)
+    assert etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True) == xml
+    line = root.find("cac:InvoiceLine", NS)
+    assert line.findtext("cac:Item/cbc:Name", namespaces=NS) == name
+    assert line.find("cbc:InvoicedQuantity", NS).get("unitCode") == unit
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\x1b", "\ufffe", "\ud800"])
+@pytest.mark.parametrize("field", ["item_name", "unit"])
+def test_characters_xml_cannot_carry_are_refused(bad, field):
+    invoice = make_invoice(lines=(make_line(**{field: f"A{bad}B"}),))
+    with pytest.raises(ValueError, match="XML cannot carry"):
+        write(invoice)

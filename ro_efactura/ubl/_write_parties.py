@@ -1,98 +1,103 @@
 """Write the parties of a document: seller (BG-4), buyer (BG-7), payee (BG-10), tax
 representative (BG-11), addresses (BG-5, BG-8, BG-12, BG-15) and contacts (BG-6, BG-9).
 
->>> from lxml import etree
 >>> from ro_efactura.model import Address
->>> parent = etree.Element("x")
->>> _ = address(parent, "PostalAddress", Address(city="SECTOR2", subdivision="RO-B"))
->>> [etree.QName(e).localname for e in parent[0]]
-['CityName', 'CountrySubentity', 'Country']
+>>> out = XmlOut()
+>>> address(out, "PostalAddress", Address(city="SECTOR2", subdivision="RO-B"))
+>>> [p.strip() for p in out.parts][1:3]
+['<cbc:CityName>SECTOR2</cbc:CityName>', '<cbc:CountrySubentity>RO-B</cbc:CountrySubentity>']
 """
 
 from __future__ import annotations
 
 from ..model import Address, Contact, Identifier, Party
-from ._build import child, text
+from ._build import XmlOut, attr
 
-__all__ = ["address", "party", "payee", "tax_representative"]
+__all__ = ["XmlOut", "address", "party", "payee", "tax_representative"]
 
 
-def address(parent, name: str, addr: Address | None):
+def address(out: XmlOut, name: str, addr: Address | None) -> None:
     """``cac:PostalAddress`` (or ``cac:Address``) in XSD order."""
     if addr is None:
-        return None
-    element = child(parent, name)
-    text(element, "StreetName", addr.street)
-    text(element, "AdditionalStreetName", addr.additional_street)
-    text(element, "CityName", addr.city)
-    text(element, "PostalZone", addr.postal_zone)
-    text(element, "CountrySubentity", addr.subdivision)
-    if addr.line3 is not None:
-        text(child(element, "AddressLine"), "Line", addr.line3)
-    text(child(element, "Country"), "IdentificationCode", addr.country)
-    return element
+        return
+    out.open(name)
+    out.text("StreetName", addr.street)
+    out.text("AdditionalStreetName", addr.additional_street)
+    out.text("CityName", addr.city)
+    out.text("PostalZone", addr.postal_zone)
+    out.text("CountrySubentity", addr.subdivision)
+    out.leaf(("AddressLine", "Line"), addr.line3)
+    out.leaf(("Country", "IdentificationCode"), addr.country)
+    out.close(name)
 
 
-def _identifier(parent, name: str, ident: Identifier | None):
+def identifier(out: XmlOut, names: tuple[str, ...], ident: Identifier | None) -> None:
+    """An identifier with its ``schemeID``, under ``names``."""
     if ident is not None:
-        text(parent, name, ident.value, schemeID=ident.scheme)
+        out.leaf(names, ident.value, attr("schemeID", ident.scheme))
 
 
-def _identifications(element, identifiers: tuple[Identifier, ...]) -> None:
+def _identifications(out: XmlOut, identifiers: tuple[Identifier, ...]) -> None:
     for ident in identifiers:
-        _identifier(child(element, "PartyIdentification"), "ID", ident)
+        identifier(out, ("PartyIdentification", "ID"), ident)
 
 
-def _tax_scheme(element, company_id: str | None, scheme: str) -> None:
+def _tax_scheme(out: XmlOut, company_id: str | None, scheme: str) -> None:
     if company_id is None:
         return
-    tax = child(element, "PartyTaxScheme")
-    text(tax, "CompanyID", company_id)
-    text(child(tax, "TaxScheme"), "ID", scheme)
+    out.open("PartyTaxScheme")
+    out.text("CompanyID", company_id)
+    out.leaf(("TaxScheme", "ID"), scheme)
+    out.close("PartyTaxScheme")
 
 
-def _contact(element, contact: Contact | None) -> None:
+def _contact(out: XmlOut, contact: Contact | None) -> None:
     if contact is None:
         return
-    node = child(element, "Contact")
-    text(node, "Name", contact.name)
-    text(node, "Telephone", contact.telephone)
-    text(node, "ElectronicMail", contact.email)
+    out.open("Contact")
+    out.text("Name", contact.name)
+    out.text("Telephone", contact.telephone)
+    out.text("ElectronicMail", contact.email)
+    out.close("Contact")
 
 
-def party(parent, role: str, p: Party) -> None:
+def party(out: XmlOut, role: str, p: Party) -> None:
     """``cac:AccountingSupplierParty`` or ``cac:AccountingCustomerParty`` with its Party."""
-    element = child(child(parent, role), "Party")
-    _identifier(element, "EndpointID", p.electronic_address)
-    _identifications(element, p.identifiers)
-    if p.trading_name is not None:
-        text(child(element, "PartyName"), "Name", p.trading_name)
-    address(element, "PostalAddress", p.address or Address())
-    _tax_scheme(element, p.vat_id, "VAT")
-    _tax_scheme(element, p.tax_registration_id, "FC")
-    legal = child(element, "PartyLegalEntity")
-    text(legal, "RegistrationName", p.name)
-    _identifier(legal, "CompanyID", p.legal_id)
-    text(legal, "CompanyLegalForm", p.legal_form)
-    _contact(element, p.contact)
+    out.open(role)
+    out.open("Party")
+    identifier(out, ("EndpointID",), p.electronic_address)
+    _identifications(out, p.identifiers)
+    out.leaf(("PartyName", "Name"), p.trading_name)
+    address(out, "PostalAddress", p.address or Address())
+    _tax_scheme(out, p.vat_id, "VAT")
+    _tax_scheme(out, p.tax_registration_id, "FC")
+    out.open("PartyLegalEntity")
+    out.text("RegistrationName", p.name)
+    identifier(out, ("CompanyID",), p.legal_id)
+    out.text("CompanyLegalForm", p.legal_form)
+    out.close("PartyLegalEntity")
+    _contact(out, p.contact)
+    out.close("Party")
+    out.close(role)
 
 
-def payee(parent, p: Party | None) -> None:
+def payee(out: XmlOut, p: Party | None) -> None:
     """``cac:PayeeParty`` (BG-10): identifier BT-60, name BT-59, legal id BT-61."""
     if p is None:
         return
-    element = child(parent, "PayeeParty")
-    _identifications(element, p.identifiers)
-    text(child(element, "PartyName"), "Name", p.name)
-    if p.legal_id is not None:
-        _identifier(child(element, "PartyLegalEntity"), "CompanyID", p.legal_id)
+    out.open("PayeeParty")
+    _identifications(out, p.identifiers)
+    out.leaf(("PartyName", "Name"), p.name)
+    identifier(out, ("PartyLegalEntity", "CompanyID"), p.legal_id)
+    out.close("PayeeParty")
 
 
-def tax_representative(parent, p: Party | None) -> None:
+def tax_representative(out: XmlOut, p: Party | None) -> None:
     """``cac:TaxRepresentativeParty`` (BG-11): name BT-62, address BG-12, VAT id BT-63."""
     if p is None:
         return
-    element = child(parent, "TaxRepresentativeParty")
-    text(child(element, "PartyName"), "Name", p.name)
-    address(element, "PostalAddress", p.address or Address())
-    _tax_scheme(element, p.vat_id, "VAT")
+    out.open("TaxRepresentativeParty")
+    out.leaf(("PartyName", "Name"), p.name)
+    address(out, "PostalAddress", p.address or Address())
+    _tax_scheme(out, p.vat_id, "VAT")
+    out.close("TaxRepresentativeParty")

@@ -20,185 +20,186 @@ from __future__ import annotations
 
 import base64
 
-from lxml import etree
-
 from .._xml import CAC, CBC, CN, INV
 from ..model import Invoice
-from ._build import amount, child, text
+from ._build import XmlOut, attr
 from ._write_lines import allowance_charge, line, tax_category
 from ._write_parties import address, party, payee, tax_representative
 
 __all__ = ["write"]
 
-_NSMAP = {"cac": CAC, "cbc": CBC}
+_DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
+_NAMESPACES = f' xmlns:cac="{CAC}" xmlns:cbc="{CBC}"'
 
 
 def write(invoice: Invoice) -> bytes:
-    """The UBL 2.1 XML of ``invoice``, as bytes."""
+    """The UBL 2.1 XML of ``invoice``, as bytes.
+
+    :raises ValueError: a text holds a character XML cannot carry (a control character).
+    """
     credit = invoice.is_credit_note
-    ns = CN if credit else INV
-    root = etree.Element(
-        f"{{{ns}}}{'CreditNote' if credit else 'Invoice'}", nsmap={None: ns, **_NSMAP}
-    )
-    _header(root, invoice, credit)
-    _references(root, invoice, credit)
-    party(root, "AccountingSupplierParty", invoice.seller)
-    party(root, "AccountingCustomerParty", invoice.buyer)
-    payee(root, invoice.payee)
-    tax_representative(root, invoice.tax_representative)
-    _delivery(root, invoice)
-    _payment(root, invoice, credit)
+    root = "CreditNote" if credit else "Invoice"
+    cur = attr("currencyID", invoice.currency)
+    out = XmlOut("  ")
+    out.parts.append(f'{_DECLARATION}<{root} xmlns="{CN if credit else INV}"{_NAMESPACES}>\n')
+    _header(out, invoice, credit)
+    _references(out, invoice, credit)
+    party(out, "AccountingSupplierParty", invoice.seller)
+    party(out, "AccountingCustomerParty", invoice.buyer)
+    payee(out, invoice.payee)
+    tax_representative(out, invoice.tax_representative)
+    _delivery(out, invoice)
+    _payment(out, invoice, credit)
     for ac in invoice.allowances_charges:
-        allowance_charge(root, ac, invoice.currency)
-    _tax_totals(root, invoice)
-    _monetary_total(root, invoice)
+        allowance_charge(out, ac, cur)
+    _tax_totals(out, invoice, cur)
+    _monetary_total(out, invoice, cur)
     for ln in invoice.lines:
-        line(root, ln, invoice.currency, credit)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        line(out, ln, cur, credit)
+    out.parts.append(f"</{root}>\n")
+    return "".join(out.parts).encode("utf-8")
 
 
-def _header(root, inv: Invoice, credit: bool) -> None:
-    text(root, "CustomizationID", inv.customization_id)
-    text(root, "ProfileID", inv.profile_id)
-    text(root, "ID", inv.number)
-    text(root, "IssueDate", inv.issue_date)
+def _header(out: XmlOut, inv: Invoice, credit: bool) -> None:
+    out.text("CustomizationID", inv.customization_id)
+    out.text("ProfileID", inv.profile_id)
+    out.text("ID", inv.number)
+    out.text("IssueDate", inv.issue_date)
     if credit:
-        text(root, "TaxPointDate", inv.tax_point_date)
-        text(root, "CreditNoteTypeCode", inv.type_code.value)
+        out.text("TaxPointDate", inv.tax_point_date)
+        out.text("CreditNoteTypeCode", inv.type_code.value)
     else:
-        text(root, "DueDate", inv.due_date)
-        text(root, "InvoiceTypeCode", inv.type_code.value)
+        out.text("DueDate", inv.due_date)
+        out.text("InvoiceTypeCode", inv.type_code.value)
     for note in inv.notes:
-        text(root, "Note", note)
+        out.text("Note", note)
     if not credit:
-        text(root, "TaxPointDate", inv.tax_point_date)
-    text(root, "DocumentCurrencyCode", inv.currency)
-    text(root, "TaxCurrencyCode", inv.tax_currency)
-    text(root, "AccountingCost", inv.accounting_ref)
-    text(root, "BuyerReference", inv.buyer_reference)
+        out.text("TaxPointDate", inv.tax_point_date)
+    out.text("DocumentCurrencyCode", inv.currency)
+    out.text("TaxCurrencyCode", inv.tax_currency)
+    out.text("AccountingCost", inv.accounting_ref)
+    out.text("BuyerReference", inv.buyer_reference)
     if inv.period is not None:
-        period = child(root, "InvoicePeriod")
-        text(period, "StartDate", inv.period.start)
-        text(period, "EndDate", inv.period.end)
-        text(period, "DescriptionCode", inv.period.description_code)
+        out.open("InvoicePeriod")
+        out.text("StartDate", inv.period.start)
+        out.text("EndDate", inv.period.end)
+        out.text("DescriptionCode", inv.period.description_code)
+        out.close("InvoicePeriod")
 
 
-def _doc_ref(root, name: str, value: str | None) -> None:
-    if value is not None:
-        text(child(root, name), "ID", value)
-
-
-def _references(root, inv: Invoice, credit: bool) -> None:
+def _references(out: XmlOut, inv: Invoice, credit: bool) -> None:
     if inv.order_ref is not None or inv.sales_order_ref is not None:
-        order = child(root, "OrderReference")
-        text(order, "ID", inv.order_ref if inv.order_ref is not None else "NA")
-        text(order, "SalesOrderID", inv.sales_order_ref)
+        out.open("OrderReference")
+        out.text("ID", inv.order_ref if inv.order_ref is not None else "NA")
+        out.text("SalesOrderID", inv.sales_order_ref)
+        out.close("OrderReference")
     for preceding in inv.preceding_invoices:
-        ref = child(child(root, "BillingReference"), "InvoiceDocumentReference")
-        text(ref, "ID", preceding.number)
-        text(ref, "IssueDate", preceding.issue_date)
-    _doc_ref(root, "DespatchDocumentReference", inv.despatch_ref)
-    _doc_ref(root, "ReceiptDocumentReference", inv.receipt_ref)
+        out.open("BillingReference")
+        out.open("InvoiceDocumentReference")
+        out.text("ID", preceding.number)
+        out.text("IssueDate", preceding.issue_date)
+        out.close("InvoiceDocumentReference")
+        out.close("BillingReference")
+    out.leaf(("DespatchDocumentReference", "ID"), inv.despatch_ref)
+    out.leaf(("ReceiptDocumentReference", "ID"), inv.receipt_ref)
     if not credit:
-        _doc_ref(root, "OriginatorDocumentReference", inv.tender_ref)
-    _doc_ref(root, "ContractDocumentReference", inv.contract_ref)
+        out.leaf(("OriginatorDocumentReference", "ID"), inv.tender_ref)
+    out.leaf(("ContractDocumentReference", "ID"), inv.contract_ref)
     if credit and inv.project_ref is not None:
-        ref = child(root, "AdditionalDocumentReference")
-        text(ref, "ID", inv.project_ref)
-        text(ref, "DocumentTypeCode", "50")
-    _attachments(root, inv)
+        out.open("AdditionalDocumentReference")
+        out.text("ID", inv.project_ref)
+        out.text("DocumentTypeCode", "50")
+        out.close("AdditionalDocumentReference")
+    _attachments(out, inv)
     if credit:
-        _doc_ref(root, "OriginatorDocumentReference", inv.tender_ref)
+        out.leaf(("OriginatorDocumentReference", "ID"), inv.tender_ref)
     else:
-        _doc_ref(root, "ProjectReference", inv.project_ref)
+        out.leaf(("ProjectReference", "ID"), inv.project_ref)
 
 
-def _attachments(root, inv: Invoice) -> None:
+def _attachments(out: XmlOut, inv: Invoice) -> None:
     for att in inv.attachments:
-        ref = child(root, "AdditionalDocumentReference")
-        text(ref, "ID", att.id)
-        text(ref, "DocumentTypeCode", att.type_code)
-        text(ref, "DocumentDescription", att.description)
-        if att.content is None and att.uri is None:
-            continue
-        node = child(ref, "Attachment")
-        if att.content is not None:
-            text(
-                node,
-                "EmbeddedDocumentBinaryObject",
-                _base64(att.content),
-                mimeCode=att.mime_code,
-                filename=att.filename,
-            )
-        if att.uri is not None:
-            text(child(node, "ExternalReference"), "URI", att.uri)
+        out.open("AdditionalDocumentReference")
+        out.text("ID", att.id)
+        out.text("DocumentTypeCode", att.type_code)
+        out.text("DocumentDescription", att.description)
+        if att.content is not None or att.uri is not None:
+            out.open("Attachment")
+            if att.content is not None:
+                binary = base64.b64encode(att.content).decode("ascii")
+                attrs = attr("mimeCode", att.mime_code) + attr("filename", att.filename)
+                out.text("EmbeddedDocumentBinaryObject", binary, attrs)
+            out.leaf(("ExternalReference", "URI"), att.uri)
+            out.close("Attachment")
+        out.close("AdditionalDocumentReference")
 
 
-def _base64(content: bytes) -> str:
-    return base64.b64encode(content).decode("ascii")
-
-
-def _delivery(root, inv: Invoice) -> None:
+def _delivery(out: XmlOut, inv: Invoice) -> None:
     delivery = inv.delivery
     if delivery is None:
         return
-    element = child(root, "Delivery")
-    text(element, "ActualDeliveryDate", delivery.actual_date)
+    out.open("Delivery")
+    out.text("ActualDeliveryDate", delivery.actual_date)
     if delivery.location_id is not None or delivery.address is not None:
-        location = child(element, "DeliveryLocation")
+        out.open("DeliveryLocation")
         if delivery.location_id is not None:
             ident = delivery.location_id
-            text(location, "ID", ident.value, schemeID=ident.scheme)
-        address(location, "Address", delivery.address)
-    if delivery.party_name is not None:
-        text(child(child(element, "DeliveryParty"), "PartyName"), "Name", delivery.party_name)
+            out.text("ID", ident.value, attr("schemeID", ident.scheme))
+        address(out, "Address", delivery.address)
+        out.close("DeliveryLocation")
+    out.leaf(("DeliveryParty", "PartyName", "Name"), delivery.party_name)
+    out.close("Delivery")
 
 
-def _payment(root, inv: Invoice, credit: bool) -> None:
+def _payment(out: XmlOut, inv: Invoice, credit: bool) -> None:
     for index, means in enumerate(inv.payment_means):
-        element = child(root, "PaymentMeans")
-        text(element, "PaymentMeansCode", means.code, name=means.text)
+        out.open("PaymentMeans")
+        out.text("PaymentMeansCode", means.code, attr("name", means.text))
         if credit and index == 0:
-            text(element, "PaymentDueDate", inv.due_date)
-        text(element, "PaymentID", means.reference)
+            out.text("PaymentDueDate", inv.due_date)
+        out.text("PaymentID", means.reference)
         if means.card is not None:
-            card = child(element, "CardAccount")
-            text(card, "PrimaryAccountNumberID", means.card.account_number)
-            text(card, "NetworkID", means.card.network)
-            text(card, "HolderName", means.card.holder)
+            out.open("CardAccount")
+            out.text("PrimaryAccountNumberID", means.card.account_number)
+            out.text("NetworkID", means.card.network)
+            out.text("HolderName", means.card.holder)
+            out.close("CardAccount")
         if means.account_id is not None:
-            account = child(element, "PayeeFinancialAccount")
-            text(account, "ID", means.account_id)
-            text(account, "Name", means.account_name)
-            if means.bic is not None:
-                text(child(account, "FinancialInstitutionBranch"), "ID", means.bic)
+            out.open("PayeeFinancialAccount")
+            out.text("ID", means.account_id)
+            out.text("Name", means.account_name)
+            out.leaf(("FinancialInstitutionBranch", "ID"), means.bic)
+            out.close("PayeeFinancialAccount")
         if means.mandate_reference is not None or means.debited_account is not None:
-            mandate = child(element, "PaymentMandate")
-            text(mandate, "ID", means.mandate_reference)
-            if means.debited_account is not None:
-                text(child(mandate, "PayerFinancialAccount"), "ID", means.debited_account)
-    if inv.payment_terms is not None:
-        text(child(root, "PaymentTerms"), "Note", inv.payment_terms)
+            out.open("PaymentMandate")
+            out.text("ID", means.mandate_reference)
+            out.leaf(("PayerFinancialAccount", "ID"), means.debited_account)
+            out.close("PaymentMandate")
+        out.close("PaymentMeans")
+    out.leaf(("PaymentTerms", "Note"), inv.payment_terms)
 
 
-def _tax_totals(root, inv: Invoice) -> None:
-    total = child(root, "TaxTotal")
-    amount(total, "TaxAmount", inv.totals.vat_total, inv.currency)
+def _tax_totals(out: XmlOut, inv: Invoice, cur: str) -> None:
+    out.open("TaxTotal")
+    out.amount("TaxAmount", inv.totals.vat_total, cur)
     for vat in inv.vat_breakdown:
-        sub = child(total, "TaxSubtotal")
-        amount(sub, "TaxableAmount", vat.taxable_amount, inv.currency)
-        amount(sub, "TaxAmount", vat.tax_amount, inv.currency)
-        tax_category(
-            sub, "TaxCategory", vat.category, vat.rate, vat.exemption_reason, vat.exemption_code
-        )
+        out.open("TaxSubtotal")
+        out.amount("TaxableAmount", vat.taxable_amount, cur)
+        out.amount("TaxAmount", vat.tax_amount, cur)
+        tax_category(out, "TaxCategory", vat.category, vat.rate,
+                     vat.exemption_reason, vat.exemption_code)  # fmt: skip
+        out.close("TaxSubtotal")
+    out.close("TaxTotal")
     if inv.totals.vat_total_accounting is not None:
-        currency = inv.tax_currency or inv.currency
-        amount(child(root, "TaxTotal"), "TaxAmount", inv.totals.vat_total_accounting, currency)
+        accounting = attr("currencyID", inv.tax_currency or inv.currency)
+        out.open("TaxTotal")
+        out.amount("TaxAmount", inv.totals.vat_total_accounting, accounting)
+        out.close("TaxTotal")
 
 
-def _monetary_total(root, inv: Invoice) -> None:
+def _monetary_total(out: XmlOut, inv: Invoice, cur: str) -> None:
     t = inv.totals
-    total = child(root, "LegalMonetaryTotal")
+    out.open("LegalMonetaryTotal")
     for name, value in (
         ("LineExtensionAmount", t.line_extension),
         ("TaxExclusiveAmount", t.tax_exclusive),
@@ -209,4 +210,5 @@ def _monetary_total(root, inv: Invoice) -> None:
         ("PayableRoundingAmount", t.rounding),
         ("PayableAmount", t.payable),
     ):
-        amount(total, name, value, inv.currency)
+        out.amount(name, value, cur)
+    out.close("LegalMonetaryTotal")
