@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 import requests
 
+from ro_efactura.anaf import AnafConfig
 from ro_efactura.anaf._transport import RetryPolicy
 from ro_efactura.anaf.registry import (
     RegistryClient,
@@ -307,6 +308,12 @@ def test_answer_that_never_comes_hits_the_timeout(session, config, emulator):
     assert isinstance(caught.value.__cause__, requests.Timeout)
 
 
+def test_wrong_address_is_not_read_as_nothing_found(session, emulator):
+    lost = RegistryClient(session, config=AnafConfig.emulator(emulator.url + "/nowhere"))
+    with pytest.raises(MalformedAnswerError):
+        lost.company(12345674, on=DAY)
+
+
 # --- lenient parsing of shapes the emulator does not send ------------------------------------
 
 
@@ -336,6 +343,15 @@ def test_vat_periods_as_one_object_and_string_booleans():
         ({"found": [{"adresa_sediu_social": {}}]}, MalformedAnswerError),
         ({"found": [_record(stare_inactiv={"dataInactivare": "mâine"})]}, MalformedAnswerError),
         ({"found": [], "notFound": ["abc"]}, MalformedAnswerError),
+        ({"notFound": [12345674]}, MalformedAnswerError),
+        (
+            {
+                "found": [
+                    {"date_generale": {"cui": "12345674", "data": "2025-03-14"}, "stare_inactiv": 1}
+                ]
+            },
+            MalformedAnswerError,
+        ),
     ],
 )
 def test_unreadable_answers_raise(body, error):

@@ -297,15 +297,13 @@ def _check_cod(cod: object, message: str) -> None:
 
 def parse_answer(body: object, *, query_date: date) -> RegistryAnswer:
     """Read a decoded v9 JSON body; raise :class:`MalformedAnswerError` when it is not one."""
-    if not isinstance(body, dict) or not isinstance(body.get("found", []), list):
+    if not isinstance(body, dict) or not isinstance(body.get("found"), list):
         raise MalformedAnswerError("The registry answer is not a JSON object with 'found'.")
     _check_cod(body.get("cod"), normalize_text(body.get("message")) or "")
     try:
-        found = tuple(_company(item, query_date) for item in body.get("found") or ())
+        found = tuple(_company(item, query_date) for item in body["found"])
         not_found = tuple(_cui(cui) for cui in body.get("notFound") or ())
     except (AttributeError, TypeError, ValueError) as exc:
-        if isinstance(exc, MalformedAnswerError):
-            raise
         raise MalformedAnswerError(f"The registry answer has an unexpected shape: {exc}") from exc
     return RegistryAnswer(found=found, not_found=not_found)
 
