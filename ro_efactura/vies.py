@@ -9,9 +9,9 @@ package (``data/vies/checkVatService.wsdl``), so zeep builds the client without 
 Returned: :class:`ViesResult`, also when the number is not valid (``valid=False``). Raised:
 :class:`ViesInvalidInputError` (``INVALID_INPUT``, or a country code / number that cannot be
 right), :class:`ViesUnavailableError` (retryable: ``SERVICE_UNAVAILABLE``, ``MS_UNAVAILABLE``,
-``TIMEOUT``, the ``*_MAX_CONCURRENT_REQ*`` faults, HTTP errors, timeouts, connection errors) and
-:class:`ViesError` for the other faults (``IP_BLOCKED``, ``VAT_BLOCKED``...) and unreadable
-answers.
+``TIMEOUT``, the ``*_MAX_CONCURRENT_REQ*`` faults, HTTP 5xx and 429, timeouts, connection
+errors) and :class:`ViesError` for the other faults (``IP_BLOCKED``, ``VAT_BLOCKED``...) and
+answers that are not SOAP (a wrong endpoint, say).
 
 >>> from ro_efactura.emulator import Emulator, vies
 >>> with Emulator() as emulator:
@@ -151,7 +151,7 @@ class ViesClient:
         except zeep.exceptions.Fault as exc:
             raise _fault_error(str(exc.message or "").strip()) from exc
         except zeep.exceptions.TransportError as exc:
-            raise ViesUnavailableError(f"VIES answered HTTP {exc.status_code}.") from exc
+            raise _transport_error(exc.status_code) from exc
         except requests.Timeout as exc:
             raise ViesUnavailableError("VIES did not answer in time.") from exc
         except requests.RequestException as exc:
@@ -159,6 +159,12 @@ class ViesClient:
         except (etree.XMLSyntaxError, zeep.exceptions.Error) as exc:
             raise ViesError(f"VIES sent an answer that is not the documented SOAP: {exc}") from exc
         return _result(answer)
+
+
+def _transport_error(status: int) -> ViesError:
+    if status >= 500 or status == 429:
+        return ViesUnavailableError(f"VIES answered HTTP {status}; try again later.")
+    return ViesError(f"VIES answered HTTP {status} with something that is not the documented SOAP.")
 
 
 def _fault_error(fault: str) -> ViesError:

@@ -130,10 +130,18 @@ def test_server_error_without_soap_is_unavailable(client, emulator):
         client.check_vat("RO", "12345674")
 
 
-def test_wrong_path_is_unavailable(emulator):
-    client = ViesClient(endpoint=emulator.url + "/nowhere", timeout=5)
-    with pytest.raises(ViesUnavailableError, match="404"):
+def test_answer_that_is_not_soap_is_an_error(client, emulator):
+    emulator.inject("malformed_json", path=emulated.PATH)
+    with pytest.raises(ViesError, match="HTTP 200 with something that is not") as caught:
         client.check_vat("RO", "12345674")
+    assert not isinstance(caught.value, ViesUnavailableError)
+
+
+def test_wrong_endpoint_is_an_error_not_an_outage(emulator):
+    client = ViesClient(endpoint=emulator.url + "/nowhere", timeout=5)
+    with pytest.raises(ViesError, match="404") as caught:
+        client.check_vat("RO", "12345674")
+    assert not isinstance(caught.value, ViesUnavailableError)
 
 
 def test_emulator_answers_a_broken_envelope_with_a_fault(endpoint):
