@@ -74,10 +74,12 @@ _CEDILLA = str.maketrans("şŞţŢ", "șȘțȚ")  # Romanian names come with ced
 
 
 class ViesError(RoEfacturaError):
-    """VIES could not answer the question. ``fault`` is the SOAP fault string, if any."""
+    """VIES could not answer the question. ``fault`` is the SOAP fault string, if any;
+    ``message_ro`` says the same as the English message, in Romanian, for users."""
 
-    def __init__(self, message: str, *, fault: str | None = None) -> None:
+    def __init__(self, message: str, *, message_ro: str, fault: str | None = None) -> None:
         super().__init__(message)
+        self.message_ro = message_ro
         self.fault = fault
 
 
@@ -111,6 +113,8 @@ def split_vat_number(country_code: str, number: str) -> tuple[str, str]:
         raise ViesInvalidInputError(
             f"{country_code!r} {number!r} is not a VAT number VIES can check: give a two-letter"
             " country code and 2 to 12 letters or digits.",
+            message_ro=f"{country_code!r} {number!r} nu este un cod de TVA pe care VIES îl poate"
+            " verifica: introduceți codul de țară din două litere și 2-12 litere sau cifre.",
             fault="INVALID_INPUT",
         )
     return country, compact
@@ -140,7 +144,6 @@ class ViesClient:
                 client = zeep.Client(str(path), transport=transport)
         else:
             client = zeep.Client(wsdl, transport=transport)
-        self._client = client
         self._service = client.create_service(_BINDING, endpoint)
 
     def check_vat(self, country_code: str, number: str) -> ViesResult:
@@ -153,33 +156,64 @@ class ViesClient:
         except zeep.exceptions.TransportError as exc:
             raise _transport_error(exc.status_code) from exc
         except requests.Timeout as exc:
-            raise ViesUnavailableError("VIES did not answer in time.") from exc
+            raise ViesUnavailableError(
+                "VIES did not answer in time; try again later.",
+                message_ro="VIES nu a răspuns la timp; încercați din nou mai târziu.",
+            ) from exc
         except requests.RequestException as exc:
-            raise ViesUnavailableError(f"VIES could not be reached: {exc}") from exc
+            raise ViesUnavailableError(
+                f"VIES could not be reached ({exc}); check the connection and try again.",
+                message_ro="VIES nu poate fi contactat; verificați conexiunea și reîncercați.",
+            ) from exc
         except (etree.XMLSyntaxError, zeep.exceptions.Error) as exc:
-            raise ViesError(f"VIES sent an answer that is not the documented SOAP: {exc}") from exc
+            raise _unreadable(str(exc)) from exc
         return _result(answer)
+
+
+def _unreadable(detail: str) -> ViesError:
+    return ViesError(
+        f"VIES answered with something that is not the documented SOAP ({detail}); check the"
+        " configured endpoint.",
+        message_ro="VIES a trimis un răspuns care nu poate fi citit; verificați adresa"
+        " serviciului din configurare.",
+    )
 
 
 def _transport_error(status: int) -> ViesError:
     if status >= 500 or status == 429:
-        return ViesUnavailableError(f"VIES answered HTTP {status}; try again later.")
-    return ViesError(f"VIES answered HTTP {status} with something that is not the documented SOAP.")
+        return ViesUnavailableError(
+            f"VIES answered HTTP {status}; try again later.",
+            message_ro=f"VIES a răspuns cu eroarea HTTP {status}; încercați din nou mai târziu.",
+        )
+    return _unreadable(f"HTTP {status}")
 
 
 def _fault_error(fault: str) -> ViesError:
     if fault in RETRYABLE_FAULTS:
-        return ViesUnavailableError(f"VIES is busy or unavailable ({fault}).", fault=fault)
+        return ViesUnavailableError(
+            f"VIES or the member state's system is busy or down ({fault}); try again later.",
+            message_ro=f"VIES sau sistemul statului membru este ocupat ori indisponibil ({fault});"
+            " încercați din nou mai târziu.",
+            fault=fault,
+        )
     if fault in _INVALID_INPUT:
         return ViesInvalidInputError(
-            f"VIES refused the country code or the number ({fault}).", fault=fault
+            f"VIES refused the country code or the number ({fault}); correct them and retry.",
+            message_ro=f"VIES a respins codul de țară sau numărul ({fault}); corectați-le și"
+            " reîncercați.",
+            fault=fault,
         )
-    return ViesError(f"VIES refused the check ({fault}).", fault=fault)
+    return ViesError(
+        f"VIES refused the check ({fault}); if it persists, ask the administrator.",
+        message_ro=f"VIES a refuzat verificarea ({fault}); dacă problema persistă, contactați"
+        " administratorul.",
+        fault=fault,
+    )
 
 
 def _result(answer) -> ViesResult:
     if answer is None or answer.requestDate is None or answer.valid is None:
-        raise ViesError("VIES answered without a validity or a request date.")
+        raise _unreadable("no validity or request date")
     return ViesResult(
         country_code=str(answer.countryCode),
         vat_number=str(answer.vatNumber),

@@ -72,8 +72,9 @@ def test_prefix_spaces_and_greek_code_are_normalised_before_sending(client, emul
 
 @pytest.mark.parametrize(("country", "number"), [("R0", "12345674"), ("RO", "1"), ("RO", "1/2")])
 def test_impossible_input_is_refused_without_a_call(client, emulator, country, number):
-    with pytest.raises(ViesInvalidInputError):
+    with pytest.raises(ViesInvalidInputError) as caught:
         client.check_vat(country, number)
+    assert "codul de țară" in caught.value.message_ro
     assert emulator.vies.calls == []
 
 
@@ -99,6 +100,7 @@ def test_availability_faults_are_retryable(client, emulator, fault):
     with pytest.raises(ViesUnavailableError) as caught:
         client.check_vat("RO", "12345674")
     assert caught.value.fault == fault
+    assert "încercați din nou" in caught.value.message_ro
     assert client.check_vat("RO", "12345674").valid  # only the next call failed
 
 
@@ -132,7 +134,7 @@ def test_server_error_without_soap_is_unavailable(client, emulator):
 
 def test_answer_that_is_not_soap_is_an_error(client, emulator):
     emulator.inject("malformed_json", path=emulated.PATH)
-    with pytest.raises(ViesError, match="HTTP 200 with something that is not") as caught:
+    with pytest.raises(ViesError, match="not the documented SOAP") as caught:
         client.check_vat("RO", "12345674")
     assert not isinstance(caught.value, ViesUnavailableError)
 
