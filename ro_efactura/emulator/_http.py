@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -146,12 +147,20 @@ def _handler_class(router: Router) -> type[BaseHTTPRequestHandler]:
     return _Handler
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        # A client that gave up (timeout knob, dropped connection) is expected, not an error.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 class HTTPServerThread:
     """Serve ``router`` on 127.0.0.1 in a background thread."""
 
     def __init__(self, router: Router, port: int = 0) -> None:
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), _handler_class(router))
-        self._server.daemon_threads = True
+        self._server = _QuietServer(("127.0.0.1", port), _handler_class(router))
         self._thread: threading.Thread | None = None
 
     @property
