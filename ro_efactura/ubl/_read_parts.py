@@ -26,6 +26,7 @@ from ..model import (
     VatCategory,
 )
 from ._read_values import (
+    Node,
     all_,
     code,
     date_,
@@ -174,48 +175,50 @@ def _quantity(node, name: str):
     return req_decimal(node, name), unit
 
 
-def line(node, credit_note: bool) -> Line:
-    """BG-25 from an InvoiceLine or CreditNoteLine."""
+def _require(node: Node, path: str) -> None:
+    if node.element(path) is None:
+        raise missing(node, path)
+
+
+def line(node: Node, credit_note: bool) -> Line:
+    """BG-25 from an InvoiceLine or CreditNoteLine (paths from the line: one index walk)."""
     quantity, unit = _quantity(
         node, "cbc:CreditedQuantity" if credit_note else "cbc:InvoicedQuantity"
     )
-    item = find(node, "cac:Item")
-    if item is None:
-        raise missing(node, "cac:Item")
-    price = find(node, "cac:Price")
-    if price is None:
-        raise missing(node, "cac:Price")
-    tax = find(item, "cac:ClassifiedTaxCategory")
-    if tax is None:
-        raise missing(item, "cac:ClassifiedTaxCategory")
-    base = find(price, "cbc:BaseQuantity")
-    discount = find(price, "cac:AllowanceCharge")
-    object_ref = find(node, "cac:DocumentReference")
+    for path in ("cac:Item", "cac:Price", "cac:Item/cac:ClassifiedTaxCategory"):
+        _require(node, path)
+    base = node.element("cac:Price/cbc:BaseQuantity")
+    has_discount = node.element("cac:Price/cac:AllowanceCharge") is not None
+    item = Node(node.element("cac:Item"))
     return Line(
         id=req_text(node, "cbc:ID"),
         quantity=quantity,
         unit=unit,
-        net_price=req_decimal(price, "cbc:PriceAmount"),
-        item_name=req_text(item, "cbc:Name"),
-        vat_category=code(tax, "cbc:ID", VatCategory),
-        vat_rate=decimal(tax, "cbc:Percent"),
+        net_price=req_decimal(node, "cac:Price/cbc:PriceAmount"),
+        item_name=req_text(node, "cac:Item/cbc:Name"),
+        vat_category=code(node, "cac:Item/cac:ClassifiedTaxCategory/cbc:ID", VatCategory),
+        vat_rate=decimal(node, "cac:Item/cac:ClassifiedTaxCategory/cbc:Percent"),
         net_amount=decimal(node, "cbc:LineExtensionAmount"),
         note=text(node, "cbc:Note"),
-        object_id=None if object_ref is None else identifier(object_ref, "cbc:ID"),
+        object_id=identifier(node, "cac:DocumentReference/cbc:ID"),
         order_line_ref=text(node, "cac:OrderLineReference/cbc:LineID"),
         accounting_ref=text(node, "cbc:AccountingCost"),
         period=period(find(node, "cac:InvoicePeriod")),
         allowances_charges=tuple(allowance_charge(a) for a in all_(node, "cac:AllowanceCharge")),
-        gross_price=None if discount is None else decimal(discount, "cbc:BaseAmount"),
-        price_discount=None if discount is None else decimal(discount, "cbc:Amount"),
-        base_quantity=decimal(price, "cbc:BaseQuantity"),
+        gross_price=decimal(node, "cac:Price/cac:AllowanceCharge/cbc:BaseAmount")
+        if has_discount
+        else None,
+        price_discount=decimal(node, "cac:Price/cac:AllowanceCharge/cbc:Amount")
+        if has_discount
+        else None,
+        base_quantity=decimal(node, "cac:Price/cbc:BaseQuantity"),
         base_quantity_unit=None if base is None else base.get("unitCode"),
-        description=text(item, "cbc:Description"),
-        seller_item_id=text(item, "cac:SellersItemIdentification/cbc:ID"),
-        buyer_item_id=text(item, "cac:BuyersItemIdentification/cbc:ID"),
-        standard_item_id=identifier(item, "cac:StandardItemIdentification/cbc:ID"),
+        description=text(node, "cac:Item/cbc:Description"),
+        seller_item_id=text(node, "cac:Item/cac:SellersItemIdentification/cbc:ID"),
+        buyer_item_id=text(node, "cac:Item/cac:BuyersItemIdentification/cbc:ID"),
+        standard_item_id=identifier(node, "cac:Item/cac:StandardItemIdentification/cbc:ID"),
         classifications=_classifications(item),
-        origin_country=text(item, "cac:OriginCountry/cbc:IdentificationCode"),
+        origin_country=text(node, "cac:Item/cac:OriginCountry/cbc:IdentificationCode"),
         attributes=tuple(
             ItemAttribute(name=req_text(p, "cbc:Name"), value=req_text(p, "cbc:Value"))
             for p in all_(item, "cac:AdditionalItemProperty")

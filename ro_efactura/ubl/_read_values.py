@@ -54,36 +54,69 @@ def clark(step: str) -> str:
     return f"{{{NS[prefix]}}}{local}"
 
 
-@cache
-def _steps(path: str) -> tuple[str, ...]:
-    return tuple(clark(step) for step in path.split("/"))
+#: Line elements are indexed by their own node, not by the document's.
+_SKIP = frozenset({"cac:InvoiceLine", "cac:CreditNoteLine"})
+_PREFIX = {f"{{{NS['cac']}}}": "cac:", f"{{{NS['cbc']}}}": "cbc:"}
+_SHORT: dict[str, str] = {}
+_SHORT_LIMIT = 4096  # the UBL vocabulary is smaller; invented names are not cached
+
+
+def _short(tag) -> str | None:
+    """``cac:Item`` for the Clark tag of a UBL component, None for anything else."""
+    short = _SHORT.get(tag)
+    if short is None and isinstance(tag, str):
+        namespace, _, local = tag.partition("}")
+        prefix = _PREFIX.get(namespace + "}")
+        if prefix is None:
+            return None
+        short = prefix + local
+        if len(_SHORT) < _SHORT_LIMIT:
+            _SHORT[tag] = short
+    return short
+
+
+def _flatten(element, prefix: str, index: dict) -> None:
+    for child in element:
+        short = _SHORT.get(child.tag) or _short(child.tag)
+        if short is None:
+            continue  # not UBL: ignored
+        key = prefix + short
+        if key not in index:
+            index[key] = child
+        if len(child) and short not in _SKIP:
+            _flatten(child, key + "/", index)
 
 
 class Node:
-    """An element with its children indexed by tag (built once, on first look-up)."""
+    """An element with an index of its descendants by relative path (first match wins).
 
-    __slots__ = ("_kids", "el")
+    The index is built on first look-up, in one walk of the subtree; look-ups are then
+    dictionary hits, which matters because most are for optional elements that are absent.
+    """
+
+    __slots__ = ("_flat", "_kids", "el")
 
     def __init__(self, el) -> None:
         self.el = el
+        self._flat: dict | None = None
         self._kids: dict | None = None
 
-    def index(self) -> dict[str, list[Node]]:
-        """The children by tag (Clark form), built on first use."""
+    def element(self, path: str):
+        """The first element at ``path`` (``cac:Item/cbc:Name``), or None."""
+        index = self._flat
+        if index is None:
+            index = self._flat = {}
+            _flatten(self.el, "", index)
+        return index.get(path)
+
+    def kids(self, tag: str) -> list:
+        """The child elements with ``tag`` (Clark form)."""
         index = self._kids
         if index is None:
             index = self._kids = {}
             for child in self.el:
-                same = index.get(child.tag)
-                if same is None:
-                    index[child.tag] = [Node(child)]
-                else:
-                    same.append(Node(child))
-        return index
-
-    def kids(self, tag: str) -> list[Node]:
-        """The children with ``tag`` (Clark form)."""
-        return (self._kids if self._kids is not None else self.index()).get(tag, [])
+                index.setdefault(child.tag, []).append(child)
+        return index.get(tag, [])
 
     def get(self, attribute: str) -> str | None:
         return self.el.get(attribute)
@@ -97,35 +130,32 @@ class Node:
 
 def find(node: Node, path: str) -> Node | None:
     """The first element at ``path`` below ``node``, or None."""
-    for step in _steps(path):
-        index = node._kids
-        found = (index if index is not None else node.index()).get(step)
-        if found is None:
-            return None
-        node = found[0]
-    return node
+    element = node.element(path)
+    return None if element is None else Node(element)
 
 
 def all_(node: Node, path: str) -> list[Node]:
     """Every element at ``path`` below ``node`` (all but the last step take the first match)."""
     head, _, last = path.rpartition("/")
-    parent = find(node, head) if head else node
-    return [] if parent is None else list(parent.kids(clark(last)))
+    parent = node.element(head) if head else node.el
+    if parent is None:
+        return []
+    kids = node.kids(clark(last)) if not head else parent.findall(clark(last))
+    return [Node(e) for e in kids]
 
 
-def _raw(node: Node, path: str) -> tuple[Node | None, str]:
-    found = find(node, path)
-    if found is None:
+def _raw(node: Node, path: str):
+    element = node.element(path)
+    if element is None:
         return None, ""
-    raw = found.el.text
-    return found, raw.strip() if raw else ""
+    raw = element.text
+    return element, raw.strip() if raw else ""
 
 
 def text(node: Node, path: str) -> str | None:
     """The stripped text at ``path``; None when absent or empty."""
-    found = find(node, path)
-    raw = None if found is None else found.el.text
-    return (raw.strip() or None) if raw else None
+    raw = _raw(node, path)[1]
+    return raw or None
 
 
 def missing(node: Node, path: str) -> MissingPartError:
@@ -150,7 +180,7 @@ def decimal(node: Node, path: str) -> Decimal | None:
     if not raw:
         return None
     if not _DECIMAL.fullmatch(raw):
-        raise DocumentError(f"{raw!r} is not a valid number.", location=element_path(found.el))
+        raise DocumentError(f"{raw!r} is not a valid number.", location=element_path(found))
     return Decimal(raw)
 
 
@@ -172,9 +202,7 @@ def date_(node: Node, path: str) -> date | None:
             return date.fromisoformat(raw)
     except ValueError:
         pass
-    raise DocumentError(
-        f"{raw!r} is not a valid date (YYYY-MM-DD).", location=element_path(found.el)
-    )
+    raise DocumentError(f"{raw!r} is not a valid date (YYYY-MM-DD).", location=element_path(found))
 
 
 def identifier(node: Node, path: str) -> Identifier | None:
@@ -196,5 +224,5 @@ def code(node: Node, path: str, enum, default=None):
     try:
         return enum(raw)
     except ValueError:
-        location = element_path(found.el)
+        location = element_path(found)
         raise DocumentError(f"{raw!r} is not an accepted code here.", location=location) from None
