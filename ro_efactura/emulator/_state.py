@@ -58,9 +58,10 @@ class Clock:
 
     def __init__(self, start: datetime | None = None, *, frozen: bool = False) -> None:
         self._lock = threading.Lock()
-        self._base = start or datetime.now(timezone.utc)
-        if self._base.tzinfo is None:
+        start = start or datetime.now(timezone.utc)
+        if start.tzinfo is None:
             raise ValueError("the clock needs an aware datetime")
+        self._base = start.astimezone(timezone.utc)
         self._anchor = time.monotonic()
         self.frozen = frozen
 
@@ -74,7 +75,7 @@ class Clock:
         if moment.tzinfo is None:
             raise ValueError("the clock needs an aware datetime")
         with self._lock:
-            self._base, self._anchor = moment, time.monotonic()
+            self._base, self._anchor = moment.astimezone(timezone.utc), time.monotonic()
 
     def advance(
         self, seconds: float = 0, *, minutes: float = 0, hours: float = 0, days: float = 0
