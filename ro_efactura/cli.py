@@ -38,7 +38,8 @@ A file that cannot be read (missing, not XML, not UBL, too large, not UTF-8) is 
 one fatal finding with rule id READ, located at the file or at the place in it where reading
 failed; the other files are still checked.
 
-Exit status: 0 when no file has a fatal finding, 1 otherwise (warnings alone give 0).
+Exit status: 0 when no file has a fatal finding, 1 otherwise (warnings alone give 0),
+2 for a usage error (such as an --xsd folder without the UBL 2.1 schemas).
 """
 
 _CONVERT_HELP = """\
@@ -119,6 +120,11 @@ def _findings(path: Path, xsd: Path | None) -> list[Finding]:
 
 
 def _validate(args) -> int:
+    if args.xsd is not None and not (args.xsd / "maindoc" / "UBL-Invoice-2.1.xsd").is_file():
+        print(f"ro-efactura: error: {args.xsd} does not hold maindoc/UBL-Invoice-2.1.xsd; "
+              "give the folder of the UBL 2.1 schemas (with maindoc/ and common/)",
+              file=sys.stderr)  # fmt: skip
+        return 2
     results = {str(path): _findings(path, args.xsd) for path in args.files}
     if args.json:
         data = {name: [f.as_dict() for f in findings] for name, findings in results.items()}
@@ -130,12 +136,14 @@ def _validate(args) -> int:
 
 
 def _print_findings(name: str, findings: list[Finding], lang: str) -> None:
-    fatal = sum(f.fatal for f in findings)
     if not findings:
         print(f"{name}: OK")
         return
-    label = "erori blocante" if lang == "ro" else "fatal"
-    print(f"{name}: {len(findings)} ({fatal} {label})")
+    fatal = sum(f.fatal for f in findings)
+    if lang == "ro":
+        print(f"{name}: probleme găsite: {len(findings)}, dintre care blocante: {fatal}")
+    else:
+        print(f"{name}: findings: {len(findings)}, fatal: {fatal}")
     for f in findings:
         print(f"  {f.severity.value.upper():7} {f.rule:12} {f.location}")
         print(f"          {f.message.get(lang)}")

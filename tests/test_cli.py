@@ -88,6 +88,18 @@ def test_validate_text_output_shows_rule_and_message_in_chosen_language(broken_x
     assert "FATAL" in out
 
 
+def test_validate_with_a_folder_without_schemas_is_a_usage_error(tmp_path, valid_xml, capsys):
+    assert main(["validate", "--xsd", str(tmp_path), str(valid_xml)]) == 2
+    assert "maindoc/UBL-Invoice-2.1.xsd" in capsys.readouterr().err
+
+
+def test_validate_text_output_in_romanian_counts_fatal_findings(broken_xml, xsd, capsys):
+    assert main(["validate", "--xsd", xsd, str(broken_xml)]) == 1
+    out = capsys.readouterr().out
+    assert "dintre care blocante: " in out
+    assert "nu respectă schema UBL 2.1" in out
+
+
 def test_validate_help_documents_unreadable_files(capsys):
     assert main(["validate", "--help"]) == 0
     assert "READ" in capsys.readouterr().out
