@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 
 import pytest
 import requests
+from lxml import etree
 
 from ro_efactura.anaf import (
     AnafConfig,
@@ -25,7 +26,7 @@ from ro_efactura.anaf import (
 from ro_efactura.anaf._transport import RetryPolicy
 from ro_efactura.emulator import DEFAULT_CLIENT, Clock, Emulator
 from ro_efactura.ubl import write
-from tests.factories import make_invoice
+from tests.factories import SELLER_CUI, make_invoice
 
 #: Monday 16 March 2026, 10:00 in Bucharest.
 START = datetime(2026, 3, 16, 8, 0, tzinfo=timezone.utc)
@@ -107,3 +108,42 @@ def client(emulator, session, oauth, config, store, sleeper) -> EfacturaClient:
         retry_policy=RetryPolicy(sleep=sleeper, rng=lambda: 0.5),
         clock=emulator.clock.now,
     )
+
+
+class Api:
+    """Authorized raw calls to the emulator's e-Factura paths."""
+
+    def __init__(self, emulator, env="test", serial=None):
+        self.emulator = emulator
+        self.base = f"{emulator.url}/{env}/FCTEL/rest/"
+        token = emulator.issue_tokens(serial=serial)["access_token"]
+        self.headers = {"Authorization": f"Bearer {token}"}
+
+    def get(self, method, **params):
+        return requests.get(self.base + method, params=params, headers=self.headers, timeout=5)
+
+    def post(self, method, body=b"", **params):
+        headers = {**self.headers, "Content-Type": "text/plain"}
+        return requests.post(
+            self.base + method, params=params, data=body, headers=headers, timeout=5
+        )
+
+    def upload(self, body, **params):
+        return self.post("upload", body, **{"standard": "UBL", "cif": SELLER_CUI, **params})
+
+    def upload_index(self, body, **params) -> str:
+        root = etree.fromstring(self.upload(body, **params).content)
+        return root.get("index_incarcare")
+
+    def stare(self, index):
+        return etree.fromstring(self.get("stareMesaj", id_incarcare=str(index)).content)
+
+    def finish(self, index) -> etree._Element:
+        """Poll past the processing time (one poll with this emulator's settings)."""
+        self.stare(index)
+        return self.stare(index)
+
+
+@pytest.fixture
+def api(emulator):
+    return Api(emulator)
