@@ -24,6 +24,7 @@ from tests.factories import (
     make_b2c_invoice,
     make_credit_note,
     make_foreign_currency_invoice,
+    make_full_invoice,
     make_invoice,
     make_vat_category_invoice,
     with_document_allowance,
@@ -35,6 +36,7 @@ _SCENARIOS = {
     "credit_note": make_credit_note,
     "foreign_currency": make_foreign_currency_invoice,
     "b2c": make_b2c_invoice,
+    "full": make_full_invoice,
     **{
         f"vat_{c.value}": (lambda c=c, **kw: make_vat_category_invoice(c, **kw))
         for c in VatCategory
