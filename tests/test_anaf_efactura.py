@@ -315,3 +315,18 @@ def test_polling_many_uploads_stays_within_every_limit(client, emulator, sleeper
     assert counters["peak_minute"] <= 100
     assert max(counters["daily"]["stare"].values()) == 5  # the stuck one, at max_polls
     assert sorted({counters["daily"]["stare"][i] for i in indexes}) == [2]
+
+
+def test_self_billed_invoice_lists_both_parties(client, emulator, invoice_xml):
+    emulator.grant(emulator.default_serial, BUYER_CUI)
+    upload = client.upload(invoice_xml(), cif=BUYER_CUI, self_billed=True)
+    result = settle(client, upload.index)
+    [received] = client.messages(BUYER_CUI, days=1)
+    [sent] = client.messages(SELLER_CUI, days=1)
+    assert (received.kind, sent.kind) == (MessageKind.RECEIVED, MessageKind.SENT)
+    assert received.details == (
+        f"Factura cu id_incarcare={upload.index} transmisa de cif={BUYER_CUI}  "
+        f"ca autofactura in numele cif={SELLER_CUI}"
+    )
+    assert (received.seller_cif, received.buyer_cif) == (SELLER_CUI, BUYER_CUI)
+    assert result.download_id == received.id  # the uploader's own entry
