@@ -1,11 +1,14 @@
 """Typed value extraction for the reader: text, decimals, dates, codes, identifiers.
 
-:class:`Node` wraps an element and indexes its children by tag on first use, so that the many
-look-ups the reader makes (most for optional elements that are absent) are dictionary hits
-instead of scans. Every failure raises a :class:`~ro_efactura.errors.DocumentError` subclass
-naming the element (as ``/Invoice/cac:InvoiceLine[2]/cbc:LineExtensionAmount``): a required
-part that is absent raises :class:`~ro_efactura.errors.MissingPartError`, a value that cannot
-be read raises :class:`~ro_efactura.errors.DocumentError`.
+:class:`Node` wraps an element and, on first use, indexes its UBL descendants by relative
+path (``cac:Item/cbc:Name``; first match wins, elements of other namespaces are skipped), so
+that the many look-ups the reader makes (most for optional elements that are absent) are
+dictionary hits instead of scans.
+
+Every failure raises a :class:`~ro_efactura.errors.DocumentError` subclass naming the
+element (as ``/Invoice/cac:InvoiceLine[2]/cbc:LineExtensionAmount``): a required part that is
+absent raises :class:`~ro_efactura.errors.MissingPartError`, a value that cannot be read
+raises :class:`~ro_efactura.errors.DocumentError`.
 
 >>> from lxml import etree
 >>> root = etree.Element("Invoice")
