@@ -245,10 +245,18 @@ def test_timeout_is_unavailable(emulator, session, config, store, oauth):
         quick.status("5000000001")
 
 
-def test_malformed_json_is_malformed_answer(client, emulator):
-    emulator.inject("malformed_json", path="listaMesajeFactura")
+@pytest.mark.parametrize(
+    ("path", "call"),
+    [
+        ("listaMesajeFactura", lambda client: client.messages(SELLER_CUI)),
+        ("stareMesaj", lambda client: client.status("5000000001")),
+        ("descarcare", lambda client: client.download("3000000001")),
+    ],
+)
+def test_unparseable_answers_are_malformed(client, emulator, path, call):
+    emulator.inject("malformed_json", path=path)
     with pytest.raises(MalformedAnswerError):
-        client.messages(SELLER_CUI)
+        call(client)
 
 
 def test_truncated_zip_is_malformed_answer(client, emulator):
