@@ -83,12 +83,6 @@ class Limits:
         day, used = self._days.get((scope, str(key)), (None, 0))
         return used if day == local_day(self.clock.now()) else 0
 
-    def max_count(self, scope: str) -> int:
-        """The highest count today over every key of ``scope``."""
-        today = local_day(self.clock.now())
-        counts = [n for (s, _), (d, n) in self._days.items() if s == scope and d == today]
-        return max(counts, default=0)
-
     def snapshot(self) -> dict:
         """Everything above as JSON-ready data (the control API serves it)."""
         today = local_day(self.clock.now())
