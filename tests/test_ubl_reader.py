@@ -254,3 +254,96 @@ def test_text_replacements_only_ever_raise_document_error(index, text):
     except ValueError:  # lxml refuses control characters; not a reader case
         return
     _read_or_document_error(etree.tostring(root, encoding="UTF-8"))
+
+
+PEPPOL_FROM_GERMANY = """<?xml version="1.0" encoding="UTF-8"?>
+<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+  xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+  xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
+  xmlns:ext="urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2">
+  <ext:UBLExtensions><ext:UBLExtension><ext:ExtensionContent><x:Sig xmlns:x="urn:x">s</x:Sig>
+  </ext:ExtensionContent></ext:UBLExtension></ext:UBLExtensions>
+  <cbc:UBLVersionID>2.1</cbc:UBLVersionID>
+  <cbc:CustomizationID>urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0</cbc:CustomizationID>
+  <cbc:ProfileID>urn:fdc:peppol.eu:2017:poacc:billing:01:1.0</cbc:ProfileID>
+  <cbc:ID>DE-2026-77</cbc:ID>
+  <cbc:IssueDate>2026-11-02</cbc:IssueDate>
+  <cbc:DueDate>2026-12-02</cbc:DueDate>
+  <cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>
+  <cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>
+  <cbc:BuyerReference>PO-4471</cbc:BuyerReference>
+  <cac:AccountingSupplierParty><cac:Party>
+    <cbc:EndpointID schemeID="9930">DE123456788</cbc:EndpointID>
+    <cac:PartyName><cbc:Name>Muster Werkzeuge</cbc:Name></cac:PartyName>
+    <cac:PostalAddress><cbc:StreetName>Hauptstr. 5</cbc:StreetName>
+      <cbc:CityName>München</cbc:CityName><cbc:PostalZone>80331</cbc:PostalZone>
+      <cac:Country><cbc:IdentificationCode>DE</cbc:IdentificationCode></cac:Country>
+    </cac:PostalAddress>
+    <cac:PartyTaxScheme><cbc:CompanyID>DE123456788</cbc:CompanyID>
+      <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme>
+    <cac:PartyLegalEntity><cbc:RegistrationName>Muster Werkzeuge GmbH</cbc:RegistrationName>
+    </cac:PartyLegalEntity>
+  </cac:Party></cac:AccountingSupplierParty>
+  <cac:AccountingCustomerParty><cac:Party>
+    <cbc:EndpointID schemeID="9947">RO34567892</cbc:EndpointID>
+    <cac:PostalAddress><cbc:StreetName>Bd. Eroilor nr. 10</cbc:StreetName>
+      <cbc:CityName>Cluj-Napoca</cbc:CityName><cbc:CountrySubentity>RO-CJ</cbc:CountrySubentity>
+      <cac:Country><cbc:IdentificationCode>RO</cbc:IdentificationCode></cac:Country>
+    </cac:PostalAddress>
+    <cac:PartyTaxScheme><cbc:CompanyID>RO34567892</cbc:CompanyID>
+      <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme>
+    <cac:PartyLegalEntity><cbc:RegistrationName>Beta Comerț SA</cbc:RegistrationName>
+    </cac:PartyLegalEntity>
+  </cac:Party></cac:AccountingCustomerParty>
+  <cac:Delivery><cbc:ActualDeliveryDate>2026-10-30</cbc:ActualDeliveryDate></cac:Delivery>
+  <cac:PaymentMeans><cbc:PaymentMeansCode name="SEPA">58</cbc:PaymentMeansCode>
+    <cac:PayeeFinancialAccount><cbc:ID>DE89370400440532013000</cbc:ID></cac:PayeeFinancialAccount>
+  </cac:PaymentMeans>
+  <cac:TaxTotal><cbc:TaxAmount currencyID="EUR">0.00</cbc:TaxAmount>
+    <cac:TaxSubtotal><cbc:TaxableAmount currencyID="EUR">1200.00</cbc:TaxableAmount>
+      <cbc:TaxAmount currencyID="EUR">0.00</cbc:TaxAmount>
+      <cac:TaxCategory><cbc:ID>K</cbc:ID><cbc:Percent>0</cbc:Percent>
+        <cbc:TaxExemptionReasonCode>VATEX-EU-IC</cbc:TaxExemptionReasonCode>
+        <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:TaxCategory>
+    </cac:TaxSubtotal></cac:TaxTotal>
+  <cac:LegalMonetaryTotal>
+    <cbc:LineExtensionAmount currencyID="EUR">1200.00</cbc:LineExtensionAmount>
+    <cbc:TaxExclusiveAmount currencyID="EUR">1200.00</cbc:TaxExclusiveAmount>
+    <cbc:TaxInclusiveAmount currencyID="EUR">1200.00</cbc:TaxInclusiveAmount>
+    <cbc:PayableAmount currencyID="EUR">1200.00</cbc:PayableAmount>
+  </cac:LegalMonetaryTotal>
+  <cac:InvoiceLine><cbc:ID>10</cbc:ID>
+    <cbc:InvoicedQuantity unitCode="C62">40</cbc:InvoicedQuantity>
+    <cbc:LineExtensionAmount currencyID="EUR">1200.00</cbc:LineExtensionAmount>
+    <cac:Item><cbc:Name>Bohrmaschine</cbc:Name>
+      <cac:StandardItemIdentification><cbc:ID schemeID="0160">4006381333931</cbc:ID>
+      </cac:StandardItemIdentification>
+      <cac:ClassifiedTaxCategory><cbc:ID>K</cbc:ID><cbc:Percent>0</cbc:Percent>
+        <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:ClassifiedTaxCategory>
+    </cac:Item>
+    <cac:Price><cbc:PriceAmount currencyID="EUR">30.00</cbc:PriceAmount></cac:Price>
+  </cac:InvoiceLine>
+</Invoice>
+""".encode()
+
+
+def test_reads_a_peppol_bis3_invoice_from_a_foreign_supplier():
+    invoice = read(PEPPOL_FROM_GERMANY)
+    assert invoice.customization_id.endswith("poacc:billing:3.0")
+    assert invoice.profile_id == "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0"
+    assert (invoice.seller.name, invoice.seller.trading_name) == (
+        "Muster Werkzeuge GmbH",
+        "Muster Werkzeuge",
+    )
+    assert invoice.seller.address.country == "DE"
+    assert invoice.seller.electronic_address.scheme == "9930"
+    assert invoice.buyer.vat_id == "RO34567892"
+    assert invoice.payment_means[0].text == "SEPA"
+    assert invoice.delivery.actual_date.isoformat() == "2026-10-30"
+    (vat,) = invoice.vat_breakdown
+    assert (vat.category, vat.exemption_code) == (VatCategory.INTRA_COMMUNITY, "VATEX-EU-IC")
+    (line,) = invoice.lines
+    assert line.standard_item_id.value == "4006381333931"
+    assert (line.quantity, line.unit, line.net_amount) == (Decimal(40), "C62", Decimal("1200.00"))
+    assert invoice.totals.vat_total == Decimal("0.00")
+    assert invoice.totals.vat_total_accounting is None
