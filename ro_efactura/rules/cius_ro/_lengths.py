@@ -11,8 +11,10 @@ passes. Where the path finds several elements (Saxon stops with an error there) 
 
 from __future__ import annotations
 
-from .._core import Text
-from ..syntax._xpath import Path, normalize_space
+from lxml import etree
+
+from .._core import Document, Text
+from ..syntax._xpath import Path, normalize_space, string_value
 from ._pattern import (
     ALLOWANCE,
     BILLING,
@@ -188,9 +190,33 @@ def _message(limit: int, term: str, ro: str, en: str) -> Text:
 
 def _check(path: str, limit: int):
     if not path:  # the context node itself
-        return lambda node, doc: fits("".join(node.itertext()), limit)
+        return lambda node, doc: fits(string_value(node), limit)
     compiled = Path(path)
-    return lambda node, doc: all(fits(v, limit) for v in compiled.values(doc, node))
+    if compiled.attribute:
+        return lambda node, doc: all(fits(v, limit) for v in compiled.values(doc, node))
+    tag = compiled.steps[-1]
+
+    def check(node: etree._Element, doc: Document) -> bool:
+        if _longest(doc).get(tag, 0) <= limit:  # no text with this tag is that long
+            return True
+        return all(fits(v, limit) for v in compiled.values(doc, node))
+
+    return check
+
+
+_TAGS = frozenset(Path(rule[2]).steps[-1] for rule in LIMITS if rule[2] and "/@" not in rule[2])
+_KEY = "cius_ro.longest-texts"
+_NESTED = 10**9
+
+
+def _longest(doc: Document) -> dict[str, int]:
+    """Per tag of a length rule, the longest raw text of its elements (huge when an element
+    has children, whose text counts too); a rule can only fail above its limit."""
+    return doc.memo(_KEY, lambda: {tag: _longest_of(doc.elements(tag)) for tag in _TAGS})
+
+
+def _longest_of(elements: list[etree._Element]) -> int:
+    return max((_NESTED if len(e) else len(e.text or "") for e in elements), default=0)
 
 
 for _rule_id, _context, _path, _limit, _term, _ro, _en in LIMITS:

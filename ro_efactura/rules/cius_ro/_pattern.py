@@ -21,7 +21,7 @@ verdicts stay the same:
 
 from __future__ import annotations
 
-from .._core import Context
+from .._core import Context, Pattern
 from ..syntax._registry import RuleBook
 from ..syntax._xpath import indicator_is
 
@@ -135,4 +135,4 @@ CONTEXTS = (
     ROOT_TAX_SUBTOTAL,
 )
 
-BOOK = RuleBook("ROmodel", CONTEXTS)
+BOOK = RuleBook(Pattern("ROmodel"), CONTEXTS)

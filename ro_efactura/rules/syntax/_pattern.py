@@ -13,7 +13,7 @@ from lxml import etree
 
 from .._core import Context, Document, q
 from ._registry import RuleBook
-from ._root import RootWhenBroken
+from ._root import RootRules, SyntaxPattern
 from ._xpath import indicator_is, present_tags
 
 __all__ = [
@@ -43,7 +43,7 @@ class NameEndsWith(Context):
     """Every element whose name ends with ``suffix`` (XPath ``//*[ends-with(name(), ...)]``).
 
     The candidate tags come from the document's set of tags, so the whole tree is never
-    walked in Python.
+    walked in Python. ``unless(doc)`` gives elements to leave out.
     """
 
     def __init__(self, suffix: str, *, unless=None) -> None:
@@ -59,30 +59,30 @@ class NameEndsWith(Context):
             if tag.endswith(self.suffix)
             for element in doc.elements(tag)
         ]
-        return [e for e in found if not self.unless(e)] if self.unless else found
+        left_out = self.unless(doc) if self.unless else None
+        return [e for e in found if e not in left_out] if left_out else found
 
 
-def _not_a_plain_amount(element: etree._Element) -> bool:
-    """The exclusions of UBL-DT-01's context: ``*PriceAmount`` elements, and anything inside a
+def _not_plain_amounts(doc: Document) -> set:
+    """What UBL-DT-01's context leaves out: ``*PriceAmount`` elements, and everything inside a
     ``cac:Price`` that has an allowance (``ancestor::cac:Price/cac:AllowanceCharge``)."""
-    if element.tag.endswith("PriceAmount"):
-        return True
-    node = element.getparent()
-    while node is not None:
-        if node.tag == _PRICE and any(child.tag == _ALLOWANCE_CHARGE for child in node):
-            return True
-        node = node.getparent()
-    return False
+    excluded = {
+        e for tag in present_tags(doc) if tag.endswith("PriceAmount") for e in doc.elements(tag)
+    }
+    for price in doc.elements(_PRICE):
+        if any(child.tag == _ALLOWANCE_CHARGE for child in price):
+            excluded.update(price.iter(etree.Element))
+    return excluded
 
 
 SUPPLIER_PARTY = Context("cac:AccountingSupplierParty/cac:Party")
 DOCUMENT_REFERENCE = Context("cac:AdditionalDocumentReference")
-AMOUNT = NameEndsWith("Amount", unless=_not_a_plain_amount)
+AMOUNT = NameEndsWith("Amount", unless=_not_plain_amounts)
 BINARY = NameEndsWith("BinaryObject")
 DELIVERY = Context("cac:Delivery")
 ALLOWANCE = Context("cac:AllowanceCharge", where=indicator_is(False))
 CHARGE = Context("cac:AllowanceCharge", where=indicator_is(True))
-ROOT = RootWhenBroken("/ubl:Invoice | /cn:CreditNote")
+ROOT = RootRules("/ubl:Invoice | /cn:CreditNote")
 LINE = Context("cac:InvoiceLine | cac:CreditNoteLine")
 PAYEE = Context("cac:PayeeParty")
 PAYMENT_MEANS = Context("cac:PaymentMeans")
@@ -107,4 +107,4 @@ CONTEXTS = (
     TAX_SUBTOTAL,
 )
 
-BOOK = RuleBook("UBL-syntax", CONTEXTS)
+BOOK = RuleBook(SyntaxPattern("UBL-syntax"), CONTEXTS)

@@ -5,9 +5,9 @@ contexts first received a rule. Our rules for one context are spread over severa
 each module stages its rules on a :class:`RuleBook` and :meth:`RuleBook.build` registers them
 context by context, in the order of the official XSLT templates, whatever the import order.
 
->>> from ro_efactura.rules import Context, Text
+>>> from ro_efactura.rules import Context, Pattern, Text
 >>> first, second = Context("cac:Item"), Context("cac:Item")
->>> book = RuleBook("demo", (first, second))
+>>> book = RuleBook(Pattern("demo"), (first, second))
 >>> @book.rule("B", second, Text(ro="b", en="b"))
 ... @book.rule("A", first, Text(ro="a", en="a"))
 ... def never(node, doc):
@@ -28,8 +28,8 @@ __all__ = ["RuleBook"]
 class RuleBook:
     """A :class:`Pattern` under construction, with its contexts in the official order."""
 
-    def __init__(self, name: str, contexts: tuple[Context, ...]) -> None:
-        self.pattern = Pattern(name)
+    def __init__(self, pattern: Pattern, contexts: tuple[Context, ...]) -> None:
+        self.pattern = pattern
         self.contexts = contexts
         self._staged: dict[int, list] = {id(context): [] for context in contexts}
 

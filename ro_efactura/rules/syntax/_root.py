@@ -5,9 +5,9 @@ rules: the ~700 "must not be present" rules of :mod:`._forbidden`, the cardinali
 document-level groups (UBL-SR-01..49), five conditional UBL-CR rules and UBL-DT-18.
 
 All of them are computed together, once per document (:func:`root_violations`), and
-:class:`RootWhenBroken` offers the root element to the engine only when one of them is
-broken. The findings are the same as if every rule ran on every document (no other context of
-the pattern can match the root), but a clean document costs one pass instead of 725 calls.
+:class:`SyntaxPattern` reports the broken ones. The findings are the same as if the engine
+called every rule on the root (no other context of the pattern can match the root element),
+but a document costs one pass instead of 725 calls.
 
 >>> from ro_efactura._xml import parse
 >>> from ro_efactura.rules import Document
@@ -21,15 +21,16 @@ the pattern can match the root), but a clean document costs one pass instead of 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
-from .._core import Context, Document, Severity, Text, q
+from ..._xml import element_path
+from .._core import Context, Document, Finding, Pattern, Rule, Severity, Text, q
 from ._forbidden import FORBIDDEN, violations
 from ._xpath import Path, string_value
 
-__all__ = ["ROOT_RULES", "RootWhenBroken", "children", "root_violations"]
+__all__ = ["ROOT_RULES", "RootRules", "SyntaxPattern", "children", "root_violations"]
 
 _logger = logging.getLogger(__name__)
 
@@ -65,9 +66,12 @@ def _doc_types(adr: etree._Element) -> list[str]:
     return [string_value(code) for code in children(adr, _DOC_TYPE)]
 
 
+_ROOT_ADR = Path("cac:AdditionalDocumentReference")
+
+
 def _invoiced_object_ids(doc: Document, root: etree._Element) -> bool:
     """UBL-SR-04: ``count(cac:AdditionalDocumentReference[DTC='130']/cbc:ID) <= 1``."""
-    objects = [adr for adr in children(root, _ADR) if "130" in _doc_types(adr)]
+    objects = [adr for adr in _ROOT_ADR.nodes(doc, root) if "130" in _doc_types(adr)]
     return sum(len(children(adr, _ID)) for adr in objects) <= 1
 
 
@@ -95,12 +99,17 @@ def _tax_ids(party_path: str, vat: bool) -> Check:
     return check
 
 
-_SEPA_IDS = Path("cac:PartyIdentification/cbc:ID")
+_PARTY_IDENTIFICATION = q("cac:PartyIdentification")
 
 
 def _one_sepa_id(doc: Document, root: etree._Element) -> bool:
     """UBL-SR-29: at most one party identifier in the SEPA scheme, anywhere."""
-    sepa = [i for i in _SEPA_IDS.everywhere(doc) if (i.get("schemeID") or "").upper() == "SEPA"]
+    sepa = [
+        i
+        for party in doc.elements(_PARTY_IDENTIFICATION)
+        for i in children(party, _ID)
+        if (i.get("schemeID") or "").upper() == "SEPA"
+    ]
     return len(sepa) <= 1
 
 
@@ -109,8 +118,11 @@ def _one_distinct(tag: str) -> Check:
     return lambda doc, root: len({string_value(e) for e in doc.elements(tag)}) <= 1
 
 
+_UBL_VERSION = Path("cbc:UBLVersionID")
+
+
 def _ubl_version(doc: Document, root: etree._Element) -> bool:
-    versions = [string_value(v) for v in children(root, q("cbc:UBLVersionID"))]
+    versions = [string_value(v) for v in _UBL_VERSION.nodes(doc, root)]
     return not versions or "2.1" in versions
 
 
@@ -255,6 +267,7 @@ ROOT_RULES: tuple[tuple[str, Severity, Text], ...] = (
     *((rule_id, severity, message) for rule_id, severity, message, _ in _CHECKS),
 )
 
+_ROOT_IDS = frozenset(rule_id for rule_id, _, _ in ROOT_RULES)
 _KEY = "syntax.root-violations"
 
 
@@ -276,8 +289,41 @@ def _compute(doc: Document) -> set[str]:
     return broken
 
 
-class RootWhenBroken(Context):
-    """The root element, offered to the engine only when :func:`root_violations` is not empty."""
+class RootRules(Context):
+    """The official root context of the syntax pattern. The engine never walks it (it offers
+    no node): :class:`SyntaxPattern` reports its rules from :func:`root_violations` instead."""
 
     def nodes(self, doc: Document) -> list:
-        return [doc.root] if root_violations(doc) else []
+        return []
+
+
+class SyntaxPattern(Pattern):
+    """A :class:`Pattern` whose root rules are reported from one pass over the document.
+
+    No other context of the pattern can match the root element, so the official root template
+    always fires; reporting the broken root rules directly gives the same findings as calling
+    the 725 checks one by one, for a few dictionary lookups.
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self._root_list: list[Rule] | None = None
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        yield from super().run(doc)
+        broken = root_violations(doc)
+        if broken:
+            location = element_path(doc.root)
+            for rule in self._root_rules():
+                if rule.id in broken:
+                    yield Finding(
+                        rule=rule.id,
+                        severity=rule.severity,
+                        location=location,
+                        message=rule.message,
+                    )
+
+    def _root_rules(self) -> list[Rule]:
+        if self._root_list is None:  # rules are all registered before the first run
+            self._root_list = [rule for rule in self.rules if rule.id in _ROOT_IDS]
+        return self._root_list

@@ -50,7 +50,8 @@ _DATE = re.compile(r"-?([1-9][0-9]{4,}|[0-9]{4})-([0-9]{2})-([0-9]{2})(Z|[+-][0-
 _DOUBLE = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?INF|NaN")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _TAGS_KEY = "syntax.present-tags"
-_PATHS_KEY = "syntax.path-indexes"
+_CHILDREN_KEY = "syntax.children-by-tag"
+_NONE: list = []  # the shared empty result; callers only read results
 
 
 def normalize_space(text: str | None) -> str:
@@ -62,6 +63,8 @@ def string_value(node) -> str:
     """XPath ``string(.)`` of an element (all descendant text) or an attribute value."""
     if isinstance(node, str):
         return node
+    if not len(node):
+        return node.text or ""
     return "".join(node.itertext())
 
 
@@ -112,11 +115,11 @@ def present_tags(doc: Document) -> frozenset[str]:
 
 
 class Path:
-    """A child path such as ``cac:Party/cbc:Name``, optionally ending in ``/@attribute``.
+    """A child path such as ``cac:Party/cac:PartyName/cbc:Name``, optionally ending in
+    ``/@attribute``, selected below an anchor element.
 
-    Lookups go through the document's tag index (the last step) and walk up the parents, so
-    a path costs a few dictionary hits instead of an ElementPath search. Results are
-    computed once per document and path, for every anchor at once.
+    Each step reads a per-document table of the anchor's children by tag, built the first time
+    an element is visited and shared by every rule, so a path costs a few dictionary hits.
     """
 
     __slots__ = ("attribute", "steps", "text")
@@ -130,12 +133,21 @@ class Path:
         return f"Path({self.text!r})"
 
     def nodes(self, doc: Document, anchor: etree._Element) -> list[etree._Element]:
-        """The elements at this path below ``anchor``, in document order."""
-        indexes = doc.memo(_PATHS_KEY, dict)
-        index = indexes.get(self)
-        if index is None:
-            index = indexes[self] = self._index(doc)
-        return index.get(anchor, [])
+        """The elements at this path below ``anchor``, in document order (do not modify)."""
+        table = doc.memo(_CHILDREN_KEY, dict)
+        current: list[etree._Element] = [anchor]
+        for step in self.steps:
+            if len(current) == 1:
+                node = current[0]
+                by_tag = table.get(node)
+                if by_tag is None:
+                    by_tag = table[node] = _children_by_tag(node)
+                current = by_tag.get(step, _NONE)
+            else:
+                current = [c for node in current for c in _cached(table, node).get(step, ())]
+            if not current:
+                return _NONE
+        return current
 
     def count(self, doc: Document, anchor: etree._Element) -> int:
         """XPath ``count(path)``: the elements, or the attributes when the path ends in one."""
@@ -153,23 +165,29 @@ class Path:
 
     def everywhere(self, doc: Document) -> list[etree._Element]:
         """The elements at this path below any anchor (XPath ``//a/b``), in document order."""
-        return [e for e in doc.elements(self.steps[-1]) if self._anchor_of(e) is not None]
+        return [e for e in doc.elements(self.steps[-1]) if self._has_ancestors(e)]
 
-    def _index(self, doc: Document) -> dict:
-        index: dict = {}
-        for element in doc.elements(self.steps[-1]):
-            anchor = self._anchor_of(element)
-            if anchor is not None:
-                index.setdefault(anchor, []).append(element)
-        return index
-
-    def _anchor_of(self, element: etree._Element) -> etree._Element | None:
+    def _has_ancestors(self, element: etree._Element) -> bool:
         node = element.getparent()
         for step in reversed(self.steps[:-1]):
             if node is None or node.tag != step:
-                return None
+                return False
             node = node.getparent()
-        return node
+        return node is not None
+
+
+def _cached(table: dict, node: etree._Element) -> dict:
+    by_tag = table.get(node)
+    if by_tag is None:
+        by_tag = table[node] = _children_by_tag(node)
+    return by_tag
+
+
+def _children_by_tag(node: etree._Element) -> dict:
+    by_tag: dict = {}
+    for child in node:
+        by_tag.setdefault(child.tag, []).append(child)
+    return by_tag
 
 
 def indicator_is(flag: bool):

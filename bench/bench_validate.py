@@ -1,0 +1,110 @@
+"""Benchmark: ``ro_efactura.validate()`` against the official CIUS-RO 1.0.9 XSLT (saxonche).
+
+Per document: the median wall time of our ``validate(bytes)`` and of the official stylesheet
+(compiled once, outside the timing; each run parses the bytes and transforms), on ANAF's
+examples and on generated 20-line and 500-line invoices. Then the cost of each of our
+patterns on the same documents (pattern run minus building the shared ``Document``).
+
+Run from the repository root: ``python bench/bench_validate.py [--repeat N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ro_efactura import validate  # noqa: E402
+from ro_efactura._xml import parse  # noqa: E402
+from ro_efactura.rules import PATTERNS, Document  # noqa: E402
+
+STANDARDS = ROOT.parent / "shared" / "standards"
+XSLT = STANDARDS / "cius-ro-1.0.9" / "EN16931-CIUS_RO-UBL-validation.xslt"
+EXAMPLES = STANDARDS / "cius-ro-1.0.9" / "examples"
+
+
+def median_ms(action, repeat: int) -> float:
+    """The median duration of ``action()`` in milliseconds, after one warm-up call."""
+    action()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def documents() -> dict[str, bytes]:
+    found = {p.name: p.read_bytes() for p in sorted(EXAMPLES.glob("*.xml"))}
+    from ro_efactura.ubl import write
+    from tests.factories import make_n_lines
+
+    for lines in (20, 500):
+        found[f"generated-{lines}-lines"] = write(make_n_lines(lines))
+    return found
+
+
+def official_runner():
+    from saxonche import PySaxonProcessor
+
+    processor = PySaxonProcessor(license=False)
+    stylesheet = processor.new_xslt30_processor().compile_stylesheet(stylesheet_file=str(XSLT))
+
+    def run(xml: bytes) -> str:
+        node = processor.parse_xml(xml_text=xml.decode("utf-8"))
+        return stylesheet.transform_to_string(xdm_node=node)
+
+    return run
+
+
+def compare(docs: dict[str, bytes], repeat: int) -> None:
+    official = official_runner()
+    print(f"{'document':28} {'KB':>6} {'ours ms':>9} {'XSLT ms':>9} {'ratio':>7}")
+    ratios = []
+    for name, xml in docs.items():
+        ours = median_ms(lambda xml=xml: validate(xml), repeat)
+        theirs = median_ms(lambda xml=xml: official(xml), max(3, repeat // 4))
+        ratios.append(theirs / ours)
+        print(f"{name:28} {len(xml) / 1024:6.0f} {ours:9.3f} {theirs:9.2f} {theirs / ours:6.0f}x")
+    print(f"median ratio {statistics.median(ratios):.0f}x, lowest {min(ratios):.0f}x")
+
+
+def pattern_costs(docs: dict[str, bytes], repeat: int) -> None:
+    print(f"\n{'pattern':14} {'rules':>5}  per document (ms): ANAF median / max, 20 / 500 lines")
+    roots = {name: parse(xml) for name, xml in docs.items()}
+    build = {n: median_ms(lambda r=r: Document(r), repeat) for n, r in roots.items()}
+    for pattern in PATTERNS:
+        costs = {
+            n: median_ms(lambda r=r, p=pattern: list(p.run(Document(r))), repeat) - build[n]
+            for n, r in roots.items()
+        }
+        anaf = [c for n, c in costs.items() if not n.startswith("generated")]
+        print(
+            f"{pattern.name:14} {len(pattern.rules):5}  {statistics.median(anaf):.3f} / "
+            f"{max(anaf):.3f}, {costs['generated-20-lines']:.3f} / "
+            f"{costs['generated-500-lines']:.3f}"
+        )
+    anaf_build = [c for n, c in build.items() if not n.startswith("generated")]
+    print(f"{'Document()':14} {'':5}  {statistics.median(anaf_build):.3f} (shared index)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=40, help="timed runs per measurement")
+    args = parser.parse_args(argv)
+    if not XSLT.is_file():
+        print(f"official artefact not found at {XSLT}", file=sys.stderr)
+        return 2
+    docs = documents()
+    compare(docs, args.repeat)
+    pattern_costs(docs, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
