@@ -19,6 +19,8 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from hypothesis import strategies as st
+
 from ro_efactura.model import (
     Address,
     AllowanceCharge,
@@ -52,6 +54,7 @@ __all__ = [
     "make_n_lines",
     "make_seller",
     "make_vat_category_invoice",
+    "valid_invoices",
     "with_document_allowance",
 ]
 
@@ -329,3 +332,63 @@ def make_full_invoice(**overrides) -> Invoice:
     invoice = make_invoice(compute=False, **{**values, **overrides})
     invoice = replace(invoice, totals=replace(invoice.totals, prepaid=Decimal("50.00")))
     return calculate(invoice)
+
+
+# --- hypothesis ------------------------------------------------------------------------------
+
+_SCENARIOS = {
+    "domestic": make_invoice,
+    "credit_note": make_credit_note,
+    "foreign_currency": make_foreign_currency_invoice,
+    "b2c": make_b2c_invoice,
+    "full": make_full_invoice,
+    **{
+        f"vat_{c.value}": (lambda c=c, **kw: make_vat_category_invoice(c, **kw))
+        for c in VatCategory
+        if c not in (VatCategory.STANDARD, VatCategory.SPLIT_PAYMENT)
+    },
+}
+_RATES = [Decimal(r) for r in ("19", "21", "9", "11", "5")]
+_UNITS = ["H87", "HUR", "KGM", "C62", "MTR", "LTR"]
+_NAME = st.text(alphabet="abcdefghijklmnopqrstuvwxyzăâîșțĂÂÎȘȚ -.0123456789", max_size=40)
+
+
+@st.composite
+def _lines(draw, standard: bool):
+    count = draw(st.integers(1, 4))
+    lines = []
+    for index in range(1, count + 1):
+        name = draw(_NAME).strip() or f"Articol {index}"
+        values = {
+            "id": str(index),
+            "quantity": draw(st.decimals(Decimal("0.5"), Decimal("500"), places=2)),
+            "net_price": draw(st.decimals(Decimal("0.01"), Decimal("9999"), places=2)),
+            "unit": draw(st.sampled_from(_UNITS)),
+            "item_name": name,
+        }
+        if standard:
+            values["vat_rate"] = draw(st.sampled_from(_RATES))
+        lines.append(values)
+    return lines
+
+
+@st.composite
+def valid_invoices(draw):
+    """Hypothesis strategy: a valid CIUS-RO invoice, a factory scenario with generated lines."""
+    scenario = draw(st.sampled_from(sorted(_SCENARIOS)))
+    base = _SCENARIOS[scenario]()
+    standard = base.lines[0].vat_category is VatCategory.STANDARD
+    template = base.lines[0]
+    lines = tuple(replace(template, **values) for values in draw(_lines(standard)))
+    invoice = replace(base, lines=lines)
+    if base.totals.vat_total_accounting is not None:
+        invoice = calculate(invoice, exchange_rate=Decimal("4.9750"))
+    else:
+        invoice = calculate(invoice)
+    if standard and draw(st.booleans()):
+        share = draw(st.sampled_from([Decimal("0.1"), Decimal("0.5")]))
+        first = invoice.lines[0].net_amount
+        invoice = with_document_allowance(invoice, (first * share).quantize(Decimal("0.01")))
+    if draw(st.booleans()):
+        invoice = replace(invoice, notes=(draw(_NAME).strip() or "Notă",))
+    return invoice

@@ -30,6 +30,7 @@ from tests.factories import (
     make_invoice,
     make_n_lines,
     make_vat_category_invoice,
+    valid_invoices,
 )
 from tests.official import ANAF_EXAMPLES, require_standards
 
@@ -53,6 +54,12 @@ ROUND_TRIP = {
 @pytest.mark.parametrize("name", sorted(ROUND_TRIP))
 def test_write_then_read_gives_the_same_model(name):
     invoice = ROUND_TRIP[name]()
+    assert read(write(invoice)) == invoice
+
+
+@settings(max_examples=100, deadline=None)
+@given(valid_invoices())
+def test_generated_invoices_round_trip(invoice):
     assert read(write(invoice)) == invoice
 
 
