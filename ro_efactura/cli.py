@@ -43,8 +43,13 @@ Exit status: 0 when no file has a fatal finding, 1 otherwise (warnings alone giv
 """
 
 _CONVERT_HELP = """\
-Convert between UBL XML and the JSON form of the model (see ro_efactura.model._json).
+Convert between UBL XML and the JSON form of the model.
 The direction follows the extension of IN (.xml -> JSON, .json -> XML) unless --to is given.
+
+The JSON form mirrors ro_efactura.model field for field: one object per part (number,
+issue_date, seller, buyer, lines, totals, ...), amounts as strings ("119.00"), dates as
+"YYYY-MM-DD", codes by value ("S", "380"); fields left at their default may be omitted.
+Amounts are written as given: use --calculate for a draft that has lines but no totals.
 """
 
 

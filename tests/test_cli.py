@@ -14,9 +14,14 @@ from pathlib import Path
 import pytest
 
 from ro_efactura.cli import main
-from ro_efactura.model import Invoice, from_dict
+from ro_efactura.model import Invoice, InvoiceTypeCode, from_dict, to_dict
 from ro_efactura.ubl import read, write
-from tests.factories import make_foreign_currency_invoice, make_full_invoice, make_invoice
+from tests.factories import (
+    make_b2c_invoice,
+    make_foreign_currency_invoice,
+    make_full_invoice,
+    make_invoice,
+)
 from tests.official import UBL_XSD
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -132,8 +137,6 @@ def test_convert_with_explicit_direction_and_calculation(tmp_path):
 
 
 def _json_without_amounts() -> dict:
-    from ro_efactura.model import to_dict
-
     data = to_dict(make_invoice(compute=False))
     assert "totals" not in data
     return data
@@ -158,6 +161,16 @@ def test_show_prints_parties_lines_vat_and_totals(tmp_path, capsys):
     assert "S 19%: bază 200.00, TVA 38.00" in out
     assert "TVA în RON:" in out and "189.05 RON" in out
     assert "De plată:       238.00 EUR" in out
+
+
+def test_show_credit_note_to_a_person_from_json(tmp_path, capsys):
+    path = tmp_path / "nota.json"
+    invoice = make_b2c_invoice(type_code=InvoiceTypeCode.CREDIT_NOTE, due_date=None)
+    path.write_text(json.dumps(to_dict(invoice)), encoding="utf-8")
+    assert main(["show", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Notă de creditare ALF-2026-0001 (tip 381)")
+    assert "Ion Popescu (nr. înreg. 0000000000000)" in out
 
 
 def test_show_missing_file_fails_cleanly(tmp_path, capsys):
