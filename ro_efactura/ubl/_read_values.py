@@ -104,12 +104,16 @@ class Node:
         self._flat: dict | None = None
         self._kids: dict | None = None
 
+    def index(self) -> dict:
+        """Descendants by relative path (``cac:Item/cbc:Name``), built on first use."""
+        if self._flat is None:
+            self._flat = {}
+            _flatten(self.el, "", self._flat)
+        return self._flat
+
     def element(self, path: str):
-        """The first element at ``path`` (``cac:Item/cbc:Name``), or None."""
-        index = self._flat
-        if index is None:
-            index = self._flat = {}
-            _flatten(self.el, "", index)
+        """The first element at ``path``, or None."""
+        index = self._flat if self._flat is not None else self.index()
         return index.get(path)
 
     def kids(self, tag: str) -> list:
@@ -148,7 +152,7 @@ def all_(node: Node, path: str) -> list[Node]:
 
 
 def _raw(node: Node, path: str):
-    element = node.element(path)
+    element = (node._flat if node._flat is not None else node.index()).get(path)
     if element is None:
         return None, ""
     raw = element.text
@@ -157,8 +161,9 @@ def _raw(node: Node, path: str):
 
 def text(node: Node, path: str) -> str | None:
     """The stripped text at ``path``; None when absent or empty."""
-    raw = _raw(node, path)[1]
-    return raw or None
+    element = (node._flat if node._flat is not None else node.index()).get(path)
+    raw = None if element is None else element.text
+    return (raw.strip() or None) if raw else None
 
 
 def missing(node: Node, path: str) -> MissingPartError:
