@@ -15,6 +15,7 @@ from datetime import timedelta
 import pytest
 from lxml import etree
 
+from tests.conftest import Api
 from tests.factories import BUYER_CUI, SELLER_CUI
 from tests.test_emulator_efactura import RASP
 
@@ -287,3 +288,15 @@ def test_rasp_reaches_the_invoice_seller(api, emulator, invoice_xml):
         "MESAJ CUMPARATOR PRIMIT",
         "MESAJ CUMPARATOR TRANSMIS",
     ]
+
+
+def test_test_and_prod_share_nothing(emulator, invoice_xml):
+    test, prod = Api(emulator, env="test"), Api(emulator, env="prod")
+    index = test.upload_index(invoice_xml())
+    download_id = test.finish(index).get("id_descarcare")
+    assert prod.stare(index)[0].get("errorMessage") == f"Nu exista factura cu id_incarcare= {index}"
+    assert prod.get("descarcare", id=download_id).json()["eroare"] == (
+        f"Pentru id={download_id} nu exista inregistrata nici o factura"
+    )
+    listing = prod.get("listaMesajeFactura", zile="1", cif=SELLER_CUI).json()
+    assert listing["eroare"] == "Nu exista mesaje in ultimele 1 zile"

@@ -208,12 +208,15 @@ class Emulator:
         with self.state.lock:
             _efactura.force_outcome(self, outcome)
 
-    def deliver_invoice(self, xml: bytes, *, cif: str, seller_cif: str = "34567892") -> Message:
-        """Put a supplier's invoice in ``cif``'s SPV inbox as ``FACTURA PRIMITA``."""
+    def deliver_invoice(
+        self, xml: bytes, *, cif: str, seller_cif: str = "34567892", env: str = "test"
+    ) -> Message:
+        """Put a supplier's invoice in ``cif``'s SPV inbox (``env``) as ``FACTURA PRIMITA``."""
         with self.state.lock:
             now = self.clock.now()
             job = Job(
                 index=self.state.next_index(),
+                env=env,
                 standard="UBL",
                 cif=seller_cif,
                 serial="",

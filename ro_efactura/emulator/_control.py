@@ -7,7 +7,7 @@ anything that cannot reach the Python object. Bodies and answers are JSON; no au
 =======  =========================  =====================================================
 method   path                       body / effect
 =======  =========================  =====================================================
-GET      /__emulator/               this table, as JSON
+GET      /__emulator/               this text (plain)
 GET      /__emulator/clock          ``{"now": ISO 8601}``
 POST     /__emulator/clock          ``{"advance": seconds}`` or ``{"set": ISO 8601}``
 POST     /__emulator/applications   ``{"client_id", "client_secret", "redirect_uris": []}``
@@ -15,7 +15,7 @@ POST     /__emulator/users          ``{"serial", "cifs": [], "efactura": true}``
 POST     /__emulator/tokens         ``{"serial"?, "client_id"?}`` -> a token pair
 POST     /__emulator/authorization  ``{"deny": bool}``: the authorize step refuses or approves
 POST     /__emulator/next-upload    ``{"outcome": "ok"|"nok"|"stuck"|"XML cu erori ..."}``
-POST     /__emulator/inbox          ``{"xml", "cif", "seller_cif"?}`` -> ``{"id", "index"}``
+POST     /__emulator/inbox          ``{"xml", "cif", "seller_cif"?, "env"?}`` -> id, index
 POST     /__emulator/faults         ``{"kind", "path"?, "count"?, "status"?, "seconds"?}``
 POST     /__emulator/latency        ``{"seconds": x}``
 GET      /__emulator/counters       the limit counters of today
@@ -112,7 +112,8 @@ def install(router: Router, emulator) -> None:
         body = _body(request)
         xml = body["xml"].encode("utf-8")
         seller = str(body.get("seller_cif", "34567892"))
-        message = emulator.deliver_invoice(xml, cif=str(body["cif"]), seller_cif=seller)
+        env = str(body.get("env", "test"))
+        message = emulator.deliver_invoice(xml, cif=str(body["cif"]), seller_cif=seller, env=env)
         return Response.json({"id": str(message.id), "index": str(message.index)})
 
     @add("POST", "/faults")

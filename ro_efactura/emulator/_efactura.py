@@ -107,7 +107,7 @@ def _check_upload(emulator, request: Request, user: User) -> Response | str | No
     return f"Fisierul transmis nu este valid. {problem}" if problem else None
 
 
-def _upload(emulator, request: Request, b2c: bool) -> Response:
+def _upload(emulator, request: Request, env: str, b2c: bool) -> Response:
     user = authenticate(emulator, request)
     if isinstance(user, Response):
         return user
@@ -119,6 +119,7 @@ def _upload(emulator, request: Request, b2c: bool) -> Response:
     state = emulator.state
     job = Job(
         index=state.next_index(),
+        env=env,
         standard=request.arg("standard") or "",
         cif=request.arg("cif") or "",
         serial=user.serial,
@@ -138,7 +139,7 @@ def _upload(emulator, request: Request, b2c: bool) -> Response:
     return header_xml(UPLOAD_NS, attributes)
 
 
-def _stare(emulator, request: Request) -> Response:
+def _stare(emulator, request: Request, env: str) -> Response:
     user = authenticate(emulator, request)
     if isinstance(user, Response):
         return user
@@ -150,7 +151,7 @@ def _stare(emulator, request: Request) -> Response:
     if not raw.isdigit():
         return header_xml(STARE_NS, {}, (f"Id_incarcare introdus= {raw} nu este un numar intreg",))
     job = emulator.state.jobs.get(int(raw))
-    if job is None:
+    if job is None or job.env != env:
         return header_xml(STARE_NS, {}, (f"Nu exista factura cu id_incarcare= {raw}",))
     if job.cif not in user.cifs:
         return header_xml(
@@ -179,9 +180,9 @@ def force_outcome(emulator, outcome: str) -> None:
 def install(router: Router, emulator) -> None:
     """Register upload, uploadb2c and stareMesaj for both environments."""
     router.route("POST", _API + "/upload")(
-        lambda request, env: _upload(emulator, request, b2c=False)
+        lambda request, env: _upload(emulator, request, env, b2c=False)
     )
     router.route("POST", _API + "/uploadb2c")(
-        lambda request, env: _upload(emulator, request, b2c=True)
+        lambda request, env: _upload(emulator, request, env, b2c=True)
     )
-    router.route("GET", _API + "/stareMesaj")(lambda request, env: _stare(emulator, request))
+    router.route("GET", _API + "/stareMesaj")(lambda request, env: _stare(emulator, request, env))

@@ -61,19 +61,24 @@ def _rights(user: User, cif: str) -> str | None:
     return None if cif in user.cifs else f"Nu aveti drept in SPV pentru CIF={cif}"
 
 
-def _select(emulator, cif: str, filtru: str | None, start: datetime, end: datetime) -> list:
+def _select(
+    emulator, env: str, cif: str, filtru: str | None, start: datetime, end: datetime
+) -> list:
     for job in list(emulator.state.jobs.values()):
         finish_due(emulator, job)
     kinds = _FILTERS[filtru] if filtru else None
     found = [
         m
         for m in emulator.state.messages.values()
-        if m.cif == cif and start <= m.created <= end and (kinds is None or m.tip in kinds)
+        if m.env == env
+        and m.cif == cif
+        and start <= m.created <= end
+        and (kinds is None or m.tip in kinds)
     ]
     return sorted(found, key=lambda m: (m.created, m.id))
 
 
-def _simple(emulator, request: Request) -> Response:
+def _simple(emulator, request: Request, env: str) -> Response:
     user = authenticate(emulator, request)
     if isinstance(user, Response):
         return user
@@ -94,7 +99,7 @@ def _simple(emulator, request: Request) -> Response:
         return eroare(refusal)
     if not emulator.limits.hit_daily("list", cif):
         return eroare(_LIMIT.format(emulator.limits.daily["list"]))
-    found = _select(emulator, cif, filtru, now - timedelta(days=int(zile)), now)
+    found = _select(emulator, env, cif, filtru, now - timedelta(days=int(zile)), now)
     if not found:
         return eroare(f"Nu exista mesaje in ultimele {zile} zile")
     if len(found) > PAGE_SIZE:
@@ -149,7 +154,7 @@ def _interval_error(start: int, end: int, now: datetime) -> str | None:
     return None
 
 
-def _paged(emulator, request: Request) -> Response:
+def _paged(emulator, request: Request, env: str) -> Response:
     user = authenticate(emulator, request)
     if isinstance(user, Response):
         return user
@@ -167,7 +172,7 @@ def _paged(emulator, request: Request) -> Response:
     if not emulator.limits.hit_daily("list_paged", cif):
         return eroare(_LIMIT.format(emulator.limits.daily["list_paged"]))
     moments = [datetime.fromtimestamp(ms / 1000, timezone.utc) for ms in (start, end)]
-    found = _select(emulator, cif, filtru, *moments)
+    found = _select(emulator, env, cif, filtru, *moments)
     if not found:
         return eroare("Nu exista mesaje in intervalul selectat")
     pages = math.ceil(len(found) / PAGE_SIZE)
@@ -192,7 +197,7 @@ def _paged(emulator, request: Request) -> Response:
     )
 
 
-def _download(emulator, request: Request) -> Response:
+def _download(emulator, request: Request, env: str) -> Response:
     user = authenticate(emulator, request)
     if isinstance(user, Response):
         return user
@@ -203,7 +208,7 @@ def _download(emulator, request: Request) -> Response:
     if not raw.isdigit():
         return eroare(f"Id descarcare introdus= {raw} nu este un numar intreg", _DOWNLOAD)
     message = emulator.state.messages.get(int(raw))
-    if message is None or message.created > now:
+    if message is None or message.env != env or message.created > now:
         return eroare(f"Pentru id={raw} nu exista inregistrata nici o factura", _DOWNLOAD)
     if message.cif not in user.cifs:
         return eroare("Nu aveti dreptul sa descarcati acesta factura", _DOWNLOAD)
@@ -226,9 +231,11 @@ def _download(emulator, request: Request) -> Response:
 def install(router: Router, emulator) -> None:
     """Register the two lists and the download for both environments."""
     router.route("GET", _API + "/listaMesajeFactura")(
-        lambda request, env: _simple(emulator, request)
+        lambda request, env: _simple(emulator, request, env)
     )
     router.route("GET", _API + "/listaMesajePaginatieFactura")(
-        lambda request, env: _paged(emulator, request)
+        lambda request, env: _paged(emulator, request, env)
     )
-    router.route("GET", _API + "/descarcare")(lambda request, env: _download(emulator, request))
+    router.route("GET", _API + "/descarcare")(
+        lambda request, env: _download(emulator, request, env)
+    )

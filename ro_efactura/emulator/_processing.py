@@ -128,6 +128,7 @@ def _finish_rasp(emulator, job: Job) -> None:
     """anaf.md sections 4 and 15: the buyer's message goes to the invoice's seller."""
     root = parse(job.body)
     target = emulator.state.jobs.get(_int(root.get("index_incarcare")))
+    target = target if target is not None and target.env == job.env else None
     seller = (_facts(target.body).get("seller_cif") or target.cif) if target else None
     job.state = "ok"
     # The wording of buyer-message entries is not catalogued (anaf.md section 6 [?]).
@@ -146,6 +147,7 @@ def _add(emulator, job: Job, cif: str, tip: str, detalii: str, content: bytes) -
     message = Message(
         id=emulator.state.next_download_id(),
         index=job.index,
+        env=job.env,
         cif=cif,
         tip=tip,
         detalii=detalii,

@@ -130,6 +130,7 @@ class Job:
     """One accepted upload (anaf.md sections 4-5) and what processing made of it."""
 
     index: int
+    env: str  # "test" or "prod": the two environments share nothing (anaf.md section 1)
     standard: str
     cif: str
     serial: str
@@ -151,6 +152,7 @@ class Message:
 
     id: int
     index: int
+    env: str
     cif: str
     tip: str
     detalii: str
