@@ -139,3 +139,24 @@ def test_expiry_falls_back_to_expires_in_without_jwt(emulator):
     )
     assert pair.access_expires == now + timedelta(hours=1)
     assert pair.refresh_expires == now + timedelta(days=365)
+
+
+class _RacingStore(MemoryTokenStore):
+    """A store read by this worker just before another worker saved a refreshed pair."""
+
+    def __init__(self, stale: TokenPair, fresh: TokenPair) -> None:
+        super().__init__(fresh)
+        self.stale = stale
+
+    def load(self) -> TokenPair | None:
+        stale, self.stale = self.stale, None
+        return stale or self.tokens
+
+
+def test_refresh_lost_to_another_worker_uses_the_winners_token(oauth, session, emulator, store):
+    stale = store.load()
+    winner = TokenManager(oauth, store, clock=emulator.clock.now)
+    winner.refresh(session)  # rotates: the stale refresh token is dead now
+    racing = _RacingStore(stale, store.load())
+    loser = TokenManager(oauth, racing, clock=emulator.clock.now)
+    assert loser.refresh(session) == store.load().access_token

@@ -273,6 +273,13 @@ class TokenManager:
         now = self.clock()
         if now >= tokens.refresh_expires:
             raise TokenExpiredError("The ANAF refresh token expired; authorize again.")
-        fresh = self.oauth.refresh(session, tokens.refresh_token, now=now)
+        try:
+            fresh = self.oauth.refresh(session, tokens.refresh_token, now=now)
+        except TokenExpiredError:
+            # Another worker may have refreshed first: ANAF-style rotation kills the old token.
+            latest = self.store.load()
+            if latest is not None and latest.refresh_token != tokens.refresh_token:
+                return latest.access_token
+            raise
         self.store.save(fresh)
         return fresh.access_token
