@@ -19,8 +19,8 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ro_efactura.ubl import read, write  # noqa: E402
-from tests.factories import make_n_lines  # noqa: E402
+from ro_efactura.ubl import read, write
+from tests.factories import make_n_lines
 
 __all__ = ["bench"]
 
