@@ -36,7 +36,7 @@ from ._oauth import issue_pair
 from ._processing import deliver_received, finish_due
 from ._state import Application, Clock, Job, Message, State, User
 
-__all__ = ["DEFAULT_CLIENT", "DEFAULT_SERIAL", "Clock", "Emulator"]
+__all__ = ["DEFAULT_CIFS", "DEFAULT_CLIENT", "DEFAULT_SERIAL", "Clock", "Emulator"]
 
 DEFAULT_CLIENT = Application(
     client_id="emulator-client-id",
@@ -44,8 +44,8 @@ DEFAULT_CLIENT = Application(
     redirect_uris=("https://localhost:8443/callback",),
 )
 DEFAULT_SERIAL = "4F00A1B2C3D4E5F6"
-#: invented CIFs with a valid check digit (anaf.md, top): the default user has rights on the
-#: first; the second belongs to nobody, to exercise ``Nu aveti drept in SPV pentru CIF=...``.
+#: The default user's SPV rights: an invented CIF with a valid check digit (anaf.md, top).
+#: 34567892, just as invented, belongs to nobody: ``Nu aveti drept in SPV pentru CIF=...``.
 DEFAULT_CIFS = ("12345674",)
 
 
@@ -133,7 +133,8 @@ class Emulator:
         self.deny_authorization = False
         self.default_serial = DEFAULT_SERIAL
         if options["seed"]:
-            self.add_application(**_fields(DEFAULT_CLIENT))
+            app = DEFAULT_CLIENT
+            self.add_application(app.client_id, app.client_secret, app.redirect_uris)
             self.add_user(DEFAULT_SERIAL, DEFAULT_CIFS)
 
     def reset(self) -> None:
@@ -251,14 +252,6 @@ class Emulator:
         """The limit counters of today (see :meth:`Limits.snapshot`)."""
         with self.state.lock:
             return self.limits.snapshot()
-
-
-def _fields(app: Application) -> dict:
-    return {
-        "client_id": app.client_id,
-        "client_secret": app.client_secret,
-        "redirect_uris": app.redirect_uris,
-    }
 
 
 def _install_optional(name: str, router: Router, emulator: Emulator) -> None:
