@@ -28,11 +28,12 @@ normalised ``cbc:ID``), ``each`` (every ``cbc:ID`` child, normalised), ``raw`` (
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .._core import Context, q
+from ._indexed import charge_flags
 from ._xpath import (
     ALLOWANCE_CHARGE,
     CLASSIFIED_TAX_CATEGORY,
@@ -40,8 +41,7 @@ from ._xpath import (
     ID,
     INVOICE_LINE,
     TAX_CATEGORY,
-    charge_is,
-    dnum,
+    kids_text,
     normalize_space,
     string_value,
     xs_decimal,
@@ -120,8 +120,9 @@ class Priced:
 class VatIndex:
     """Counts of VAT categories, context nodes, parties' VAT identifiers and priced items."""
 
-    counts: Counter = field(default_factory=Counter)
-    totals: Counter = field(default_factory=Counter)
+    counts: defaultdict = field(default_factory=lambda: defaultdict(int))
+    totals: defaultdict = field(default_factory=lambda: defaultdict(int))
+    vat_lines: set = field(default_factory=set)  # lines with an Item VAT category holding an ID
     nodes: dict = field(default_factory=dict)  # (slot, code) -> category elements
     seller_any_vat_id: bool = False  # .../cac:PartyTaxScheme/cbc:CompanyID, any tax scheme
     seller_vat_id: bool = False  # the same with a VAT tax scheme
@@ -157,36 +158,40 @@ def _build(doc) -> VatIndex:
     rates: dict = {}  # owner (line or allowance/charge) -> ([codes], [rates])
     for category in doc.elements(TAX_CATEGORY):
         parent = category.getparent()
-        slots = _tax_category_slots(parent, root)
-        code, percent = _read(index, category, slots)
+        slots = _tax_category_slots(doc, parent, root)
+        code, percent, _ = _read(index, category, slots)
         if parent.tag == ALLOWANCE_CHARGE:
             _remember(rates, parent, code, percent)
     for category in doc.elements(CLASSIFIED_TAX_CATEGORY):
         item = category.getparent()
         line = item.getparent() if item.tag == _ITEM else None
         on_line = line is not None and line.tag in _LINES
-        code, percent = _read(index, category, ("line", "lineitem") if on_line else ("line",))
+        slots = ("line", "lineitem") if on_line else ("line",)
+        code, percent, vat_id = _read(index, category, slots)
         if on_line:
             _remember(rates, line, code, percent)
+            if vat_id:
+                index.vat_lines.add(line)
     _parties(doc, index)
     for line in root:
         if line.tag in _LINES:
-            index.priced.append(_priced(line, rates, _LINE_AMOUNT))
+            index.priced.append(_priced(doc, line, rates, _LINE_AMOUNT))
     for ac in doc.elements(ALLOWANCE_CHARGE):
-        item = _priced(ac, rates, _AMOUNT)
+        item = _priced(doc, ac, rates, _AMOUNT)
         index.anywhere_ac.append(item)
         if ac.getparent() is root:
             index.priced.append(item)
     return index
 
 
-def _tax_category_slots(parent, root) -> tuple[str, ...]:
+def _tax_category_slots(doc, parent, root) -> tuple[str, ...]:
     if parent.tag == ALLOWANCE_CHARGE:
         slots = ["any", "ac"]
         at_root = parent.getparent() is root
-        if charge_is(parent, False):
+        allowance, charge = charge_flags(doc, parent)
+        if allowance:
             slots += ["acF", "rootF"] if at_root else ["acF"]
-        if charge_is(parent, True):
+        if charge:
             slots += ["acT", "rootT"] if at_root else ["acT"]
         return tuple(slots)
     if parent.tag == _TAX_SUBTOTAL:
@@ -197,7 +202,7 @@ def _tax_category_slots(parent, root) -> tuple[str, ...]:
 
 
 def _read(index: VatIndex, category, slots: tuple[str, ...]):
-    """Count one category element; return its normalised code and first rate."""
+    """Count one category element; return its normalised code, first rate, VAT-with-ID flag."""
     raws, percent, vat = [], None, False
     for child in category:
         tag = child.tag
@@ -212,7 +217,7 @@ def _read(index: VatIndex, category, slots: tuple[str, ...]):
     code = _normal(raws[0]) if raws else ""
     for slot in slots:
         _tally(index, category, _KEYS[slot], slot, code, raws, vat)
-    return code, percent
+    return code, percent, vat and bool(raws)
 
 
 def _tally(index: VatIndex, category, keys: _Keys, slot: str, code, raws, vat) -> None:
@@ -256,16 +261,16 @@ def _remember(rates: dict, owner, code: str, percent: str | None) -> None:
         values.append(value)
 
 
-def _priced(node, rates: dict, amount_tag: str) -> Priced:
+def _priced(doc, node, rates: dict, amount_tag: str) -> Priced:
     codes, values = rates.get(node, ((), ()))
-    is_ac = node.tag == ALLOWANCE_CHARGE
+    allowance, charge = charge_flags(doc, node) if node.tag == ALLOWANCE_CHARGE else (False, False)
     return Priced(
         tag=node.tag,
         codes=frozenset(codes),
         rates=frozenset(values),
-        amount=dnum(node, amount_tag),
-        allowance=is_ac and charge_is(node, False),
-        charge=is_ac and charge_is(node, True),
+        amount=xs_decimal(kids_text(doc, node, amount_tag)),
+        allowance=allowance,
+        charge=charge,
     )
 
 

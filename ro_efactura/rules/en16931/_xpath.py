@@ -34,21 +34,23 @@ __all__ = [
     "ID",
     "INVOICE_LINE",
     "TAX_CATEGORY",
-    "charge_is",
     "digits_after_dot",
     "dnum",
     "exists",
     "first_text",
     "is_vat",
     "kids",
+    "kids_number",
     "kids_text",
     "lines",
     "nonempty",
     "normalize_space",
     "normalized_id",
     "round2",
+    "steps",
     "string_value",
     "texts",
+    "under",
     "xround",
     "xs_date",
     "xs_decimal",
@@ -185,6 +187,24 @@ def kids_text(doc, node, tag: str) -> str | None:
     return None if found is None else string_value(found[0])
 
 
+def steps(path: str) -> tuple[str, ...]:
+    """``"cac:Item/cbc:Name"`` as a tuple of Clark tags for :func:`under`."""
+    return tuple(q(step) for step in path.split("/"))
+
+
+def under(doc, node, tags: tuple[str, ...]) -> list:
+    """The elements at the child path ``tags`` under ``node`` (``cac:Item/cbc:Name``)."""
+    found = [node]
+    for tag in tags:
+        found = [child for parent in found for child in kids(doc, parent).get(tag, ())]
+    return found
+
+
+def kids_number(doc, node, tag: str) -> Decimal | None:
+    """``xs:decimal`` of ``node``'s first ``tag`` child (``None`` if missing or not a number)."""
+    return xs_decimal(kids_text(doc, node, tag))
+
+
 def is_vat(category) -> bool:
     """``[cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT']`` on a tax category."""
     for scheme in category.iterfind(_TAX_SCHEME):
@@ -200,15 +220,6 @@ def normalized_id(element) -> str:
     if not value:
         return ""
     return value if value.isalnum() else normalize_space(value)
-
-
-def charge_is(allowance_charge, flag: bool) -> bool:
-    """``cbc:ChargeIndicator = true()/false()`` (any indicator child cast to boolean)."""
-    wanted = ("true", "1") if flag else ("false", "0")
-    return any(
-        (indicator.text or "").strip(" \t\r\n") in wanted
-        for indicator in allowance_charge.iterfind(CHARGE_INDICATOR)
-    )
 
 
 def lines(doc) -> list[etree._Element]:

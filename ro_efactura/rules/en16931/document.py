@@ -37,23 +37,26 @@ from ._xpath import (
     exists,
     first_text,
     is_vat,
+    kids,
     nonempty,
     normalize_space,
     normalized_id,
+    steps,
     string_value,
     texts,
+    under,
 )
 
 __all__: list[str] = []
 
 _NOTE_CODES_TEXT = as_text(NOTE_SUBJECT_CODES)
+_SELLER_ADDRESS = steps("cac:AccountingSupplierParty/cac:Party/cac:PostalAddress")
+_BUYER_ADDRESS = steps("cac:AccountingCustomerParty/cac:Party/cac:PostalAddress")
 
 _PRIMARY_ACCOUNT_NUMBER_ID = q("cbc:PrimaryAccountNumberID")
 _AMOUNT = q("cbc:Amount")
 _INVOICE_TYPE_CODE = q("cbc:InvoiceTypeCode")
 _CREDIT_NOTE_TYPE_CODE = q("cbc:CreditNoteTypeCode")
-_PARTY_POSTAL_ADDRESS = q("cac:AccountingSupplierParty/cac:Party/cac:PostalAddress")
-_PARTY_POSTAL_ADDRESS_2 = q("cac:AccountingCustomerParty/cac:Party/cac:PostalAddress")
 _INVOICE_LINE = q("cac:InvoiceLine")
 _CREDIT_NOTE_LINE = q("cac:CreditNoteLine")
 _TAX_CURRENCY_CODE = q("cbc:TaxCurrencyCode")
@@ -70,13 +73,15 @@ _REASON = q("cbc:AllowanceChargeReason")
 _REASON_CODE = q("cbc:AllowanceChargeReasonCode")
 
 
-def _has_reason(node) -> bool:
-    return exists(node, _REASON) or exists(node, _REASON_CODE)
+def _has_reason(doc, node) -> bool:
+    children = kids(doc, node)
+    return _REASON in children or _REASON_CODE in children
 
 
-def _vat_category_id(node) -> bool:
+def _vat_category_id(doc, node) -> bool:
     return any(
-        is_vat(category) and exists(category, ID) for category in node.iterfind(TAX_CATEGORY)
+        ID in kids(doc, category) and is_vat(category)
+        for category in kids(doc, node).get(TAX_CATEGORY, ())
     )
 
 
@@ -150,7 +155,7 @@ def allowance_has_amount(node, doc) -> bool:
     ),
 )
 def allowance_has_vat_category(node, doc) -> bool:
-    return _vat_category_id(node)
+    return _vat_category_id(doc, node)
 
 
 @M12.rule(
@@ -168,7 +173,7 @@ def allowance_has_vat_category(node, doc) -> bool:
     ),
 )
 def allowance_has_reason(node, doc) -> bool:
-    return _has_reason(node)
+    return _has_reason(doc, node)
 
 
 @M12.rule(
@@ -201,7 +206,7 @@ def charge_has_amount(node, doc) -> bool:
     ),
 )
 def charge_has_vat_category(node, doc) -> bool:
-    return _vat_category_id(node)
+    return _vat_category_id(doc, node)
 
 
 @M12.rule(
@@ -219,10 +224,12 @@ def charge_has_vat_category(node, doc) -> bool:
     ),
 )
 def charge_has_reason(node, doc) -> bool:
-    return _has_reason(node)
+    return _has_reason(doc, node)
 
 
 def _total_present(rule_id: str, name: str, bt: str, ro_name: str) -> None:
+    path = q(f"cbc:{name}")
+
     @M12.rule(
         rule_id,
         MONETARY_TOTAL,
@@ -232,7 +239,7 @@ def _total_present(rule_id: str, name: str, bt: str, ro_name: str) -> None:
         ),
     )
     def total_present(node, doc) -> bool:
-        return exists(node, q(f"cbc:{name}"))
+        return path in kids(doc, node)
 
 
 _total_present("BR-12", "LineExtensionAmount", "BT-106", "suma valorilor nete ale liniilor")
@@ -242,11 +249,11 @@ _total_present("BR-15", "PayableAmount", "BT-115", "suma de plată")
 
 
 def _header_text(rule_id: str, tag: str, bt: str, ro: str, en: str) -> None:
-    path = q(tag)
+    path = steps(tag)
 
     @M12.rule(rule_id, ROOT, Text(ro=ro, en=en))
     def header_text(node, doc) -> bool:
-        return nonempty(node, path)
+        return any(string_value(found) != "" for found in under(doc, node, path))
 
 
 _header_text(
@@ -308,7 +315,8 @@ _header_text(
     ),
 )
 def has_type_code(node, doc) -> bool:
-    return nonempty(node, _INVOICE_TYPE_CODE) or nonempty(node, _CREDIT_NOTE_TYPE_CODE)
+    found = under(doc, node, (_INVOICE_TYPE_CODE,)) + under(doc, node, (_CREDIT_NOTE_TYPE_CODE,))
+    return any(string_value(code) != "" for code in found)
 
 
 @M12.rule(
@@ -320,7 +328,7 @@ def has_type_code(node, doc) -> bool:
     ),
 )
 def seller_has_address(node, doc) -> bool:
-    return exists(node, _PARTY_POSTAL_ADDRESS)
+    return bool(under(doc, node, _SELLER_ADDRESS))
 
 
 @M12.rule(
@@ -332,7 +340,7 @@ def seller_has_address(node, doc) -> bool:
     ),
 )
 def buyer_has_address(node, doc) -> bool:
-    return exists(node, _PARTY_POSTAL_ADDRESS_2)
+    return bool(under(doc, node, _BUYER_ADDRESS))
 
 
 @M12.rule(
@@ -344,7 +352,8 @@ def buyer_has_address(node, doc) -> bool:
     ),
 )
 def has_lines(node, doc) -> bool:
-    return exists(node, _INVOICE_LINE) or exists(node, _CREDIT_NOTE_LINE)
+    children = kids(doc, node)
+    return _INVOICE_LINE in children or _CREDIT_NOTE_LINE in children
 
 
 @M12.rule(
@@ -514,7 +523,7 @@ def billing_reference_has_id(node, doc) -> bool:
     ),
 )
 def subtotal_has_taxable_amount(node, doc) -> bool:
-    return exists(node, _TAXABLE_AMOUNT)
+    return _TAXABLE_AMOUNT in kids(doc, node)
 
 
 @M12.rule(
@@ -532,7 +541,7 @@ def subtotal_has_taxable_amount(node, doc) -> bool:
     ),
 )
 def subtotal_has_tax_amount(node, doc) -> bool:
-    return exists(node, _TAX_AMOUNT)
+    return _TAX_AMOUNT in kids(doc, node)
 
 
 @M12.rule(
@@ -550,7 +559,7 @@ def subtotal_has_tax_amount(node, doc) -> bool:
     ),
 )
 def subtotal_has_category(node, doc) -> bool:
-    return _vat_category_id(node)
+    return _vat_category_id(doc, node)
 
 
 @M12.rule(
@@ -568,7 +577,7 @@ def subtotal_has_category(node, doc) -> bool:
     ),
 )
 def subtotal_has_rate(node, doc) -> bool:
-    categories = [c for c in node.iterfind(TAX_CATEGORY) if is_vat(c)]
-    return any(exists(c, _PERCENT) for c in categories) or any(
+    categories = [c for c in kids(doc, node).get(TAX_CATEGORY, ()) if is_vat(c)]
+    return any(_PERCENT in kids(doc, c) for c in categories) or any(
         normalized_id(c) == "O" for c in categories
     )

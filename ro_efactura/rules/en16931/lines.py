@@ -29,7 +29,7 @@ from ._contexts import (
     M12,
     PERIOD,
 )
-from ._xpath import ID, exists, first_text, kids, string_value, xs_date, xs_double
+from ._xpath import ID, exists, first_text, kids, string_value, under, xs_date, xs_double
 
 __all__: list[str] = []
 
@@ -123,7 +123,7 @@ def line_has_amount(node, doc) -> bool:
     ),
 )
 def item_has_name(node, doc) -> bool:
-    return any(string_value(name) != "" for name in _under(doc, node, _ITEM, _NAME))
+    return any(string_value(name) != "" for name in under(doc, node, (_ITEM, _NAME)))
 
 
 @M12.rule(
@@ -138,7 +138,7 @@ def item_has_name(node, doc) -> bool:
     ),
 )
 def line_has_price(node, doc) -> bool:
-    return bool(_under(doc, node, _PRICE, _PRICE_AMOUNT))
+    return bool(under(doc, node, (_PRICE, _PRICE_AMOUNT)))
 
 
 @M12.rule(
@@ -153,19 +153,11 @@ def line_has_price(node, doc) -> bool:
     ),
 )
 def gross_price_not_negative(node, doc) -> bool:
-    prices = [string_value(b) for b in _under(doc, node, _PRICE, _ALLOWANCE_CHARGE, _BASE_AMOUNT)]
+    prices = [string_value(b) for b in under(doc, node, (_PRICE, _ALLOWANCE_CHARGE, _BASE_AMOUNT))]
     if not prices:
         return True
     values = [xs_double(price) for price in prices]
     return any(value is not None and value >= 0 for value in values)
-
-
-def _under(doc, node, *tags: str) -> list:
-    """The elements at the child path ``tags`` under ``node`` (like ``cac:Item/cbc:Name``)."""
-    found = [node]
-    for tag in tags:
-        found = [child for parent in found for child in kids(doc, parent).get(tag, ())]
-    return found
 
 
 def _line_adjustment(rule_id: str, context, ro: str, en: str, check) -> None:

@@ -39,17 +39,16 @@ from ._contexts import (
     TAX_SUBTOTAL,
     VAT_PARTY_SCHEME,
 )
+from ._indexed import charge_flags
+from ._vat_index import vat_index
 from ._xpath import (
     ALLOWANCE_CHARGE,
-    CLASSIFIED_TAX_CATEGORY,
-    ID,
     TAX_CATEGORY,
-    charge_is,
-    dnum,
     exists,
     first_text,
     is_vat,
     kids,
+    kids_number,
     lines,
     round2,
     string_value,
@@ -187,7 +186,9 @@ for _rule_id, _context, _ro, _en, _bt in (
 
 
 def _lines_total(doc) -> Decimal:
-    return doc.memo("co-lines", lambda: _sum(dnum(line, _LINE_AMOUNT) for line in lines(doc)))
+    return doc.memo(
+        "co-lines", lambda: _sum(kids_number(doc, line, _LINE_AMOUNT) for line in lines(doc))
+    )
 
 
 @M12.rule(
@@ -205,20 +206,26 @@ def _lines_total(doc) -> Decimal:
     ),
 )
 def lines_total_matches(node, doc) -> bool:
-    return _eq(dnum(node, _LINE_AMOUNT), round2(_lines_total(doc)))
+    return _eq(kids_number(doc, node, _LINE_AMOUNT), round2(_lines_total(doc)))
 
 
-def _adjustments(node, flag: bool) -> list:
-    return [ac for ac in node.getparent().iterfind(ALLOWANCE_CHARGE) if charge_is(ac, flag)]
+def _adjustments(doc, node, flag: bool) -> list:
+    index = 1 if flag else 0
+    return [
+        ac
+        for ac in kids(doc, node.getparent()).get(ALLOWANCE_CHARGE, ())
+        if charge_flags(doc, ac)[index]
+    ]
 
 
 def _adjustment_total(rule_id: str, path: str, flag: bool, ro: str, en: str) -> None:
     @M12.rule(rule_id, MONETARY_TOTAL, Text(ro=ro, en=en))
     def adjustment_total(node, doc) -> bool:
-        items = _adjustments(node, flag)
-        if not items and not exists(node, path):
+        items = _adjustments(doc, node, flag)
+        if not items and path not in kids(doc, node):
             return True
-        return _eq(dnum(node, path), round2(_sum(dnum(ac, _AMOUNT) for ac in items)))
+        amounts = (kids_number(doc, ac, _AMOUNT) for ac in items)
+        return _eq(kids_number(doc, node, path), round2(_sum(amounts)))
 
 
 _adjustment_total(
@@ -264,12 +271,14 @@ _adjustment_total(
     ),
 )
 def tax_exclusive_total(node, doc) -> bool:
-    total, lines_sum = dnum(node, _TAX_EXCLUSIVE_AMOUNT), dnum(node, _LINE_AMOUNT)
-    has_charges, has_allowances = exists(node, _CHARGE_TOTAL), exists(node, _ALLOWANCE_TOTAL)
+    children = kids(doc, node)
+    total = kids_number(doc, node, _TAX_EXCLUSIVE_AMOUNT)
+    lines_sum = kids_number(doc, node, _LINE_AMOUNT)
+    has_charges, has_allowances = _CHARGE_TOTAL in children, _ALLOWANCE_TOTAL in children
     if not has_charges and not has_allowances:
         return _eq(total, lines_sum)
-    charges = dnum(node, _CHARGE_TOTAL) if has_charges else _ZERO
-    allowances = dnum(node, _ALLOWANCE_TOTAL) if has_allowances else _ZERO
+    charges = kids_number(doc, node, _CHARGE_TOTAL) if has_charges else _ZERO
+    allowances = kids_number(doc, node, _ALLOWANCE_TOTAL) if has_allowances else _ZERO
     if lines_sum is None or charges is None or allowances is None:
         return False
     return _eq(total, round2(lines_sum + charges - allowances))
@@ -290,15 +299,16 @@ def tax_exclusive_total(node, doc) -> bool:
     ),
 )
 def amount_due(node, doc) -> bool:
-    payable, inclusive = dnum(node, _PAYABLE_AMOUNT), dnum(node, _TAX_INCLUSIVE_AMOUNT)
-    has_prepaid = exists(node, _PREPAID_AMOUNT)
-    has_rounding = exists(node, _PAYABLE_ROUNDING_AMOUNT)
+    children = kids(doc, node)
+    payable = kids_number(doc, node, _PAYABLE_AMOUNT)
+    inclusive = kids_number(doc, node, _TAX_INCLUSIVE_AMOUNT)
+    has_prepaid, has_rounding = _PREPAID_AMOUNT in children, _PAYABLE_ROUNDING_AMOUNT in children
     expected = inclusive
     if has_prepaid:
-        prepaid = dnum(node, _PREPAID_AMOUNT)
+        prepaid = kids_number(doc, node, _PREPAID_AMOUNT)
         expected = None if inclusive is None or prepaid is None else round2(inclusive - prepaid)
     if has_rounding:
-        rounding = dnum(node, _PAYABLE_ROUNDING_AMOUNT)
+        rounding = kids_number(doc, node, _PAYABLE_ROUNDING_AMOUNT)
         payable = None if payable is None or rounding is None else round2(payable - rounding)
     return _eq(payable, expected)
 
@@ -338,24 +348,25 @@ def tax_point_date_or_code(node, doc) -> bool:
     ),
 )
 def tax_inclusive_total(node, doc) -> bool:
-    totals = node.find(_LEGAL_MONETARY_TOTAL)
-    for currency in node.iterfind(_DOCUMENT_CURRENCY_CODE):
+    children = kids(doc, node)
+    totals = children.get(_LEGAL_MONETARY_TOTAL, [None])[0]
+    for currency in children.get(_DOCUMENT_CURRENCY_CODE, ()):
         code = string_value(currency)
         amounts = [
             amount
-            for tax_total in node.iterfind(_TAX_TOTAL)
-            for amount in tax_total.iterfind(_TAX_AMOUNT)
+            for tax_total in children.get(_TAX_TOTAL, ())
+            for amount in kids(doc, tax_total).get(_TAX_AMOUNT, ())
             if amount.get("currencyID") == code
         ]
         if len(amounts) != 1 or totals is None:
             return False
         exclusive, vat = (
-            dnum(totals, _TAX_EXCLUSIVE_AMOUNT),
+            kids_number(doc, totals, _TAX_EXCLUSIVE_AMOUNT),
             xs_decimal(string_value(amounts[0])),
         )
         if exclusive is None or vat is None:
             return False
-        if not _eq(dnum(totals, _TAX_INCLUSIVE_AMOUNT), round2(exclusive + vat)):
+        if not _eq(kids_number(doc, totals, _TAX_INCLUSIVE_AMOUNT), round2(exclusive + vat)):
             return False
     return True
 
@@ -390,11 +401,7 @@ def has_vat_breakdown(node, doc) -> bool:
     ),
 )
 def line_has_vat_category(node, doc) -> bool:
-    for item in kids(doc, node).get(_ITEM, ()):
-        for category in kids(doc, item).get(CLASSIFIED_TAX_CATEGORY, ()):
-            if ID in kids(doc, category) and is_vat(category):
-                return True
-    return False
+    return node in vat_index(doc).vat_lines
 
 
 @M12.rule(
@@ -475,10 +482,11 @@ def seller_identified(node, doc) -> bool:
     ),
 )
 def vat_total_matches_breakdown(node, doc) -> bool:
-    subtotals = node.findall(_TAX_SUBTOTAL)
+    subtotals = kids(doc, node).get(_TAX_SUBTOTAL)
     if not subtotals:
         return True
-    return _eq(dnum(node, _TAX_AMOUNT), round2(_sum(dnum(s, _TAX_AMOUNT) for s in subtotals)))
+    amounts = (kids_number(doc, subtotal, _TAX_AMOUNT) for subtotal in subtotals)
+    return _eq(kids_number(doc, node, _TAX_AMOUNT), round2(_sum(amounts)))
 
 
 @M12.rule(
@@ -496,13 +504,13 @@ def vat_total_matches_breakdown(node, doc) -> bool:
     ),
 )
 def breakdown_vat_amount(node, doc) -> bool:
-    tax = dnum(node, _TAX_AMOUNT)
+    tax = kids_number(doc, node, _TAX_AMOUNT)
     if tax is None:
         return False
     rates = [
-        xs_decimal(first_text(category, _PERCENT))
-        for category in node.iterfind(TAX_CATEGORY)
-        if is_vat(category) and exists(category, _PERCENT)
+        kids_number(doc, category, _PERCENT)
+        for category in kids(doc, node).get(TAX_CATEGORY, ())
+        if _PERCENT in kids(doc, category) and is_vat(category)
     ]
     if not rates:
         return xround(tax) == 0
@@ -511,7 +519,7 @@ def breakdown_vat_amount(node, doc) -> bool:
         return False
     if xround(rate) == 0:
         return xround(tax) == 0
-    taxable = dnum(node, _TAXABLE)
+    taxable = kids_number(doc, node, _TAXABLE)
     if taxable is None:
         return False
     expected = round2(abs(taxable) * (rate / 100))
