@@ -300,3 +300,16 @@ def test_test_and_prod_share_nothing(emulator, invoice_xml):
     )
     listing = prod.get("listaMesajeFactura", zile="1", cif=SELLER_CUI).json()
     assert listing["eroare"] == "Nu exista mesaje in ultimele 1 zile"
+
+
+def test_list_entries_appear_after_the_configured_delay(api, emulator, invoice_xml):
+    emulator.list_delay_seconds = 600  # ANAF indexes lists up to ~15 minutes late
+    index = api.upload_index(invoice_xml())
+    download_id = api.finish(index).get("id_descarcare")
+    assert api.get("listaMesajeFactura", zile="1", cif=SELLER_CUI).json()["eroare"] == (
+        "Nu exista mesaje in ultimele 1 zile"
+    )
+    assert "eroare" in api.get("descarcare", id=download_id).json()
+    emulator.clock.advance(600)
+    [entry] = api.get("listaMesajeFactura", zile="1", cif=SELLER_CUI).json()["mesaje"]
+    assert entry["id"] == download_id
