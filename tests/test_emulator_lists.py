@@ -309,7 +309,7 @@ def test_list_entries_appear_after_the_configured_delay(api, emulator, invoice_x
     assert api.get("listaMesajeFactura", zile="1", cif=SELLER_CUI).json()["eroare"] == (
         "Nu exista mesaje in ultimele 1 zile"
     )
-    assert "eroare" in api.get("descarcare", id=download_id).json()
+    assert api.get("descarcare", id=download_id).content.startswith(b"PK")  # the ZIP is ready
     emulator.clock.advance(600)
     [entry] = api.get("listaMesajeFactura", zile="1", cif=SELLER_CUI).json()["mesaje"]
     assert entry["id"] == download_id

@@ -46,7 +46,7 @@ def _ms_text(raw: str) -> str:
 
 def _entry(message: Message) -> dict[str, str]:
     return {
-        "data_creare": stamp(message.created),
+        "data_creare": stamp(message.listed),
         "cif": message.cif,
         "id_solicitare": str(message.index),
         "detalii": message.detalii,
@@ -72,10 +72,10 @@ def _select(
         for m in emulator.state.messages.values()
         if m.env == env
         and m.cif == cif
-        and start <= m.created <= end
+        and start <= m.listed <= end
         and (kinds is None or m.tip in kinds)
     ]
-    return sorted(found, key=lambda m: (m.created, m.id))
+    return sorted(found, key=lambda m: (m.listed, m.id))
 
 
 def _simple(emulator, request: Request, env: str) -> Response:
@@ -208,7 +208,7 @@ def _download(emulator, request: Request, env: str) -> Response:
     if not raw.isdigit():
         return eroare(f"Id descarcare introdus= {raw} nu este un numar intreg", _DOWNLOAD)
     message = emulator.state.messages.get(int(raw))
-    if message is None or message.env != env or message.created > now:
+    if message is None or message.env != env:
         return eroare(f"Pentru id={raw} nu exista inregistrata nici o factura", _DOWNLOAD)
     if message.cif not in user.cifs:
         return eroare("Nu aveti dreptul sa descarcati acesta factura", _DOWNLOAD)

@@ -144,6 +144,7 @@ def _int(text: str | None) -> int:
 
 
 def _add(emulator, job: Job, cif: str, tip: str, detalii: str, content: bytes) -> Message:
+    now = emulator.clock.now()
     message = Message(
         id=emulator.state.next_download_id(),
         index=job.index,
@@ -151,7 +152,8 @@ def _add(emulator, job: Job, cif: str, tip: str, detalii: str, content: bytes) -
         cif=cif,
         tip=tip,
         detalii=detalii,
-        created=emulator.clock.now() + timedelta(seconds=emulator.list_delay_seconds),
+        created=now,
+        listed=now + timedelta(seconds=emulator.list_delay_seconds),
         content=content,
     )
     emulator.state.messages[message.id] = message

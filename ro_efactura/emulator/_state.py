@@ -156,7 +156,8 @@ class Message:
     cif: str
     tip: str
     detalii: str
-    created: datetime
+    created: datetime  # the verdict: the ZIP can be downloaded from then on, for 60 days
+    listed: datetime  # when the lists show it: ``data_creare`` (anaf.md section 7)
     content: bytes  # ``<index>.xml`` of the ZIP; the ZIP is built on first download
     archive: bytes | None = None
 
