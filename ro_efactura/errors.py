@@ -18,7 +18,9 @@ from __future__ import annotations
 
 __all__ = [
     "AnafError",
+    "AnafRequestError",
     "AnafUnavailableError",
+    "AuthorizationError",
     "DocumentEncodingError",
     "DocumentError",
     "DocumentTooLargeError",
@@ -137,7 +139,7 @@ class MalformedAnswerError(AnafError):
     """ANAF answered something that cannot be parsed as the documented response."""
 
 
-# --- appended by the ANAF clients (ro_efactura.anaf) ------------------------------------------
+# --- ANAF: the OAuth browser step and refused queries ---------------------------------------
 
 
 class AuthorizationError(TokenError):

@@ -28,13 +28,6 @@ from ro_efactura.errors import (
 DAY = date(2025, 3, 14)
 
 
-@pytest.fixture
-def emulator(emulator):
-    """The shared emulator (tests/conftest.py) with a fresh registry for this test."""
-    emulator.registry = emulated.new_state()
-    return emulator
-
-
 def _post(emulator, payload) -> requests.Response:
     return requests.post(emulator.url + emulated.PATH, json=payload, timeout=5)
 

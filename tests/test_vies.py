@@ -20,13 +20,6 @@ from ro_efactura.vies import (
 
 
 @pytest.fixture
-def emulator(emulator):
-    """The shared emulator (tests/conftest.py) with a fresh VIES state for this test."""
-    emulator.vies = emulated.new_state()
-    return emulator
-
-
-@pytest.fixture
 def endpoint(emulator) -> str:
     return emulator.url + emulated.PATH
 

@@ -24,11 +24,10 @@ signature), ``_limits``, ``_faults``, ``_documents`` and ``_signature`` (ZIP, PD
 
 from __future__ import annotations
 
-import importlib
 import secrets
 from datetime import timedelta
 
-from . import _control, _efactura, _lists, _oauth, _public
+from . import _control, _efactura, _lists, _oauth, _public, registry, vies
 from ._faults import Faults, after, before
 from ._http import HTTPServerThread, Request, Response, Router
 from ._limits import Limits
@@ -111,14 +110,9 @@ class Emulator:
         self._configure()
         self.secret = secrets.token_bytes(32)
         self.router: Router = _EmulatorRouter(self)
-        for module in (_oauth, _efactura, _lists, _public, _control):
+        for module in (_oauth, _efactura, _lists, _public, _control, registry, vies):
             module.install(self.router, self)
-        for name in ("registry", "vies"):
-            _install_optional(name, self.router, self)
         self._server = HTTPServerThread(self.router, port)
-        # The handler writes headers and body in two sends; on a kept-alive connection Nagle's
-        # algorithm then waits for the client's delayed ACK: 40 ms per call. TCP_NODELAY it.
-        self._server._server.RequestHandlerClass.disable_nagle_algorithm = True
 
     def _configure(self) -> None:
         """Fresh state and the constructor's settings (used by ``__init__`` and :meth:`reset`)."""
@@ -138,12 +132,12 @@ class Emulator:
             self.add_user(DEFAULT_SERIAL, DEFAULT_CIFS)
 
     def reset(self) -> None:
-        """Forget every token, upload, message, counter and fault; keep serving.
-
-        The registry and VIES state (``emulator.registry``, ``emulator.vies``) are left alone.
-        """
+        """Forget every token, upload, message, counter, fault and seeded registry company or
+        VIES number (back to the default seeds); keep serving."""
         with self.state.lock:
             self._configure()
+            self.registry = registry.new_state()
+            self.vies = vies.new_state()
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -252,14 +246,3 @@ class Emulator:
         """The limit counters of today (see :meth:`Limits.snapshot`)."""
         with self.state.lock:
             return self.limits.snapshot()
-
-
-def _install_optional(name: str, router: Router, emulator: Emulator) -> None:
-    """H7's registry and VIES endpoints, when their modules are in the tree."""
-    try:
-        module = importlib.import_module(f"{__name__}.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__name__}.{name}":
-            raise
-        return
-    module.install(router, emulator)
