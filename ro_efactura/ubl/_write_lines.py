@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..model import AllowanceCharge, Line, VatCategory, line_net_amount
 from ._build import XmlOut, attr
 
@@ -22,13 +24,23 @@ __all__ = ["XmlOut", "allowance_charge", "attr", "line", "tax_category"]
 
 def tax_category(out: XmlOut, name: str, category: VatCategory, rate, reason=None, code=None):
     """``cac:TaxCategory`` / ``cac:ClassifiedTaxCategory``: ID, Percent, exemption, scheme."""
+    percent = f"{rate:f}" if rate is not None and category.has_rate else None
+    out.parts.append(_tax_category(out.pad, name, category, percent, reason, code))
+
+
+@lru_cache(maxsize=256)
+def _tax_category(pad: str, name: str, category: VatCategory, percent, reason, code) -> str:
+    # Lines repeat the same few categories: render each once (the rate as text, since
+    # Decimal("19") == Decimal("19.00") but they are written differently).
+    out = XmlOut(pad)
     out.open(name)
     out.text("ID", category.value)
-    out.text("Percent", rate if category.has_rate else None)
+    out.text("Percent", percent)
     out.text("TaxExemptionReasonCode", code)
     out.text("TaxExemptionReason", reason)
     out.leaf(("TaxScheme", "ID"), "VAT")
     out.close(name)
+    return "".join(out.parts)
 
 
 def allowance_charge(out: XmlOut, ac: AllowanceCharge, currency_attr: str) -> None:
