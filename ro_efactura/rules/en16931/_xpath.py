@@ -88,25 +88,31 @@ def string_value(element) -> str:
     return element.text or ""
 
 
+def _matches(node, path: str):
+    # a single Clark tag has no "/" (UBL namespaces are URNs): iterate children in C
+    return node.iterfind(path) if "/" in path else node.iterchildren(path)
+
+
 def first_text(node, path: str) -> str | None:
     """The string value of the first ``path`` match under ``node``, ``None`` if there is none."""
-    found = node.find(path)
-    return None if found is None else string_value(found)
+    for found in _matches(node, path):
+        return string_value(found)
+    return None
 
 
 def texts(node, path: str) -> list[str]:
     """The string values of every ``path`` match under ``node``."""
-    return [string_value(found) for found in node.iterfind(path)]
+    return [string_value(found) for found in _matches(node, path)]
 
 
 def exists(node, path: str) -> bool:
     """XPath ``exists(path)``: at least one match, whatever its content."""
-    return node.find(path) is not None
+    return next(_matches(node, path), None) is not None
 
 
 def nonempty(node, path: str) -> bool:
     """XPath ``(path) != ''``: some match has a non-empty string value (spaces count)."""
-    return any(string_value(found) != "" for found in node.iterfind(path))
+    return any(string_value(found) != "" for found in _matches(node, path))
 
 
 def xs_decimal(text: str | None) -> Decimal | None:
@@ -207,10 +213,12 @@ def kids_number(doc, node, tag: str) -> Decimal | None:
 
 def is_vat(category) -> bool:
     """``[cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT']`` on a tax category."""
-    for scheme in category.iterfind(_TAX_SCHEME):
-        value = first_text(scheme, ID)
-        if value is not None and normalize_space(value.upper()) == "VAT":
-            return True
+    for scheme in category.iterchildren(_TAX_SCHEME):
+        for scheme_id in scheme.iterchildren(ID):
+            value = string_value(scheme_id)
+            if value == "VAT" or normalize_space(value.upper()) == "VAT":
+                return True
+            break
     return False
 
 
