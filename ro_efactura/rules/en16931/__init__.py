@@ -4,13 +4,15 @@ One :class:`~ro_efactura.rules.Pattern`, ``M12``, mirrors the official ``UBL-mod
 its contexts (``_contexts``) follow the official order and every rule is registered under its
 official id by a submodule split by role:
 
-* ``document`` -- header, notes, payment, document allowances and charges, VAT breakdown
-  (BR-01 to BR-08, BR-10, BR-12 to BR-16, BR-31 to BR-53, BR-55, BR-61, BR-66, BR-67, BR-CL-08);
+* ``document`` -- header, totals present, notes, references, document allowances and charges
+  (BR-01 to BR-08, BR-10, BR-12 to BR-16, BR-31 to BR-38, BR-52, BR-53, BR-55, BR-CL-08);
+* ``payment`` -- BR-49 to BR-51, BR-61, BR-66, BR-67; ``breakdown`` -- BR-45 to BR-48;
 * ``parties`` -- seller, buyer, payee, tax representative, delivery (BR-09, BR-11, BR-17 to
   BR-20, BR-56, BR-57, BR-62, BR-63);
 * ``lines`` -- lines, their allowances, charges, periods and items (BR-21 to BR-30, BR-41 to
   BR-44, BR-54, BR-64, BR-65);
-* ``totals`` -- BR-CO-03 to BR-CO-26; ``decimals`` -- BR-DEC-01 to BR-DEC-28;
+* ``totals`` -- sums and amounts (BR-CO-10 to BR-CO-17, BR-CO-25); ``conditions`` -- the
+  other BR-CO rules; ``decimals`` -- BR-DEC-01 to BR-DEC-28;
 * ``vat`` -- the VAT category families BR-AE/E/G/IC/IG/IP/O/S/Z and BR-B-01/02.
 
 Findings are returned, never raised.
@@ -25,11 +27,11 @@ Findings are returned, never raised.
 
 from __future__ import annotations
 
-from . import decimals, document, lines, parties, totals, vat
+from . import breakdown, conditions, decimals, document, lines, parties, payment, totals, vat
 from ._contexts import M12
 
 __all__ = ["PATTERNS"]
 
 PATTERNS = (M12,)
 
-del decimals, document, lines, parties, totals, vat
+del breakdown, conditions, decimals, document, lines, parties, payment, totals, vat

@@ -38,6 +38,7 @@ __all__ = [
     "dnum",
     "exists",
     "first_text",
+    "has_vat_category",
     "is_vat",
     "kids",
     "kids_number",
@@ -220,6 +221,14 @@ def is_vat(category) -> bool:
                 return True
             break
     return False
+
+
+def has_vat_category(doc, node) -> bool:
+    """``exists(cac:TaxCategory[VAT scheme]/cbc:ID)`` under ``node``."""
+    return any(
+        ID in kids(doc, category) and is_vat(category)
+        for category in kids(doc, node).get(TAX_CATEGORY, ())
+    )
 
 
 def normalized_id(element) -> str:

@@ -1,9 +1,9 @@
-"""EN 16931 rules on the invoice as a whole: header, notes, payment, allowances, VAT breakdown.
+"""EN 16931 rules on the invoice as a whole: header, totals, notes, references, allowances.
 
-Covers BR-01 to BR-08, BR-10, BR-12 to BR-16, BR-31 to BR-33, BR-36 to BR-38, BR-45 to BR-53,
-BR-55, BR-61, BR-66, BR-67 and BR-CL-08 (which the official artefact checks in this pattern),
-exactly as the CIUS-RO 1.0.9 artefact tests them: "present" for BR-01 to BR-07 means a
-non-empty text, where a single space counts (EN 16931 1.3.16 normalises it away first).
+Covers BR-01 to BR-08, BR-10, BR-12 to BR-16, BR-31 to BR-33, BR-36 to BR-38, BR-52, BR-53,
+BR-55 and BR-CL-08 (which the official artefact checks in this pattern), exactly as the
+CIUS-RO 1.0.9 artefact tests them: "present" for BR-01 to BR-07 means a non-empty text, where
+a single space counts (EN 16931 1.3.16 normalises it away first).
 
 >>> from ro_efactura._xml import parse
 >>> from ro_efactura.rules import Document
@@ -16,31 +16,23 @@ True
 from __future__ import annotations
 
 from .._codes import NOTE_SUBJECT_CODES, as_text
-from .._core import Severity, Text, q
+from .._core import Text, q
 from ._contexts import (
     ADDITIONAL_DOCUMENT,
     BILLING_REFERENCE,
-    CARD_ACCOUNT,
-    CREDIT_TRANSFER_ACCOUNT,
     DOCUMENT_ALLOWANCE,
     DOCUMENT_CHARGE,
     M12,
     MONETARY_TOTAL,
     NOTE,
-    PAYMENT_MEANS,
     ROOT,
-    TAX_SUBTOTAL,
 )
 from ._xpath import (
     ID,
-    TAX_CATEGORY,
     exists,
-    first_text,
-    is_vat,
+    has_vat_category,
     kids,
     nonempty,
-    normalize_space,
-    normalized_id,
     steps,
     string_value,
     texts,
@@ -53,7 +45,6 @@ _NOTE_CODES_TEXT = as_text(NOTE_SUBJECT_CODES)
 _SELLER_ADDRESS = steps("cac:AccountingSupplierParty/cac:Party/cac:PostalAddress")
 _BUYER_ADDRESS = steps("cac:AccountingCustomerParty/cac:Party/cac:PostalAddress")
 
-_PRIMARY_ACCOUNT_NUMBER_ID = q("cbc:PrimaryAccountNumberID")
 _AMOUNT = q("cbc:Amount")
 _INVOICE_TYPE_CODE = q("cbc:InvoiceTypeCode")
 _CREDIT_NOTE_TYPE_CODE = q("cbc:CreditNoteTypeCode")
@@ -62,13 +53,7 @@ _CREDIT_NOTE_LINE = q("cac:CreditNoteLine")
 _TAX_CURRENCY_CODE = q("cbc:TaxCurrencyCode")
 _TAX_AMOUNT = q("cbc:TaxAmount")
 _TAX_TOTAL = q("cac:TaxTotal")
-_PAYMENT_MEANS_CARD_ACCOUNT = q("cac:PaymentMeans/cac:CardAccount")
-_PAYMENT_MEANS_PAYMENT_MANDATE = q("cac:PaymentMeans/cac:PaymentMandate")
-_PAYEE_FINANCIAL_ACCOUNT_ID = q("cac:PayeeFinancialAccount/cbc:ID")
 _INVOICE_DOCUMENT_REFERENCE_ID = q("cac:InvoiceDocumentReference/cbc:ID")
-_TAXABLE_AMOUNT = q("cbc:TaxableAmount")
-_PERCENT = q("cbc:Percent")
-_PAYMENT_MEANS_CODE = q("cbc:PaymentMeansCode")
 _REASON = q("cbc:AllowanceChargeReason")
 _REASON_CODE = q("cbc:AllowanceChargeReasonCode")
 
@@ -76,13 +61,6 @@ _REASON_CODE = q("cbc:AllowanceChargeReasonCode")
 def _has_reason(doc, node) -> bool:
     children = kids(doc, node)
     return _REASON in children or _REASON_CODE in children
-
-
-def _vat_category_id(doc, node) -> bool:
-    return any(
-        ID in kids(doc, category) and is_vat(category)
-        for category in kids(doc, node).get(TAX_CATEGORY, ())
-    )
 
 
 @M12.rule(
@@ -101,25 +79,6 @@ def _vat_category_id(doc, node) -> bool:
 )
 def supporting_document_has_reference(node, doc) -> bool:
     return nonempty(node, ID)
-
-
-@M12.rule(
-    "BR-51",
-    CARD_ACCOUNT,
-    Text(
-        ro=(
-            "Numărul cardului (BT-87) pare complet. Din motive de securitate, afișați cel mult "
-            "primele 6 și ultimele 4 cifre."
-        ),
-        en=(
-            "The card number (BT-87) looks complete. For card security, show at most the first 6 "
-            "and the last 4 digits."
-        ),
-    ),
-    Severity.WARNING,
-)
-def card_number_is_masked(node, doc) -> bool:
-    return len(first_text(node, _PRIMARY_ACCOUNT_NUMBER_ID) or "") <= 10
 
 
 @M12.rule(
@@ -155,7 +114,7 @@ def allowance_has_amount(node, doc) -> bool:
     ),
 )
 def allowance_has_vat_category(node, doc) -> bool:
-    return _vat_category_id(doc, node)
+    return has_vat_category(doc, node)
 
 
 @M12.rule(
@@ -206,7 +165,7 @@ def charge_has_amount(node, doc) -> bool:
     ),
 )
 def charge_has_vat_category(node, doc) -> bool:
-    return _vat_category_id(doc, node)
+    return has_vat_category(doc, node)
 
 
 @M12.rule(
@@ -383,36 +342,6 @@ def vat_total_in_tax_currency(node, doc) -> bool:
 
 
 @M12.rule(
-    "BR-66",
-    ROOT,
-    Text(
-        ro="Factura conține mai multe carduri de plată (BG-18). Păstrați cel mult un card.",
-        en="The invoice holds more than one payment card (BG-18). Keep at most one card.",
-    ),
-)
-def at_most_one_card(node, doc) -> bool:
-    return len(node.findall(_PAYMENT_MEANS_CARD_ACCOUNT)) <= 1
-
-
-@M12.rule(
-    "BR-67",
-    ROOT,
-    Text(
-        ro=(
-            "Factura conține mai multe mandate de debitare directă (BG-19). Păstrați cel mult un "
-            "mandat."
-        ),
-        en=(
-            "The invoice holds more than one direct debit mandate (BG-19). Keep at most one "
-            "mandate."
-        ),
-    ),
-)
-def at_most_one_mandate(node, doc) -> bool:
-    return len(node.findall(_PAYMENT_MEANS_PAYMENT_MANDATE)) <= 1
-
-
-@M12.rule(
     "BR-CL-08",
     NOTE,
     Text(
@@ -436,61 +365,6 @@ def note_subject_code(node, doc) -> bool:
 
 
 @M12.rule(
-    "BR-50",
-    CREDIT_TRANSFER_ACCOUNT,
-    Text(
-        ro=(
-            "Contul pentru transferul bancar nu are identificator (BT-84). Completați IBAN-ul sau "
-            "numărul contului."
-        ),
-        en=(
-            "The credit transfer account has no identifier (BT-84). Fill in the IBAN or account "
-            "number."
-        ),
-    ),
-)
-def account_has_id(node, doc) -> bool:
-    return nonempty(node, ID)
-
-
-@M12.rule(
-    "BR-49",
-    PAYMENT_MEANS,
-    Text(
-        ro=(
-            "Instrucțiunile de plată (BG-16) nu au codul modalității de plată (BT-81). Indicați "
-            "codul, de exemplu 30 sau 42."
-        ),
-        en=(
-            "The payment instructions (BG-16) have no payment means code (BT-81). State the code, "
-            "for example 30 or 42."
-        ),
-    ),
-)
-def payment_means_has_code(node, doc) -> bool:
-    return exists(node, _PAYMENT_MEANS_CODE)
-
-
-@M12.rule(
-    "BR-61",
-    PAYMENT_MEANS,
-    Text(
-        ro=(
-            "Plata prin transfer (cod 30 sau 58) nu indică contul beneficiarului (BT-84). "
-            "Completați IBAN-ul sau numărul contului."
-        ),
-        en=(
-            "A credit transfer payment (code 30 or 58) does not give the payee account (BT-84). "
-            "Fill in the IBAN or account number."
-        ),
-    ),
-)
-def credit_transfer_has_account(node, doc) -> bool:
-    code = normalize_space(first_text(node, _PAYMENT_MEANS_CODE) or "")
-    return code not in ("30", "58") or exists(node, _PAYEE_FINANCIAL_ACCOUNT_ID)
-
-
-@M12.rule(
     "BR-55",
     BILLING_REFERENCE,
     Text(
@@ -506,78 +380,3 @@ def credit_transfer_has_account(node, doc) -> bool:
 )
 def billing_reference_has_id(node, doc) -> bool:
     return exists(node, _INVOICE_DOCUMENT_REFERENCE_ID)
-
-
-@M12.rule(
-    "BR-45",
-    TAX_SUBTOTAL,
-    Text(
-        ro=(
-            "O grupă din defalcarea TVA (BG-23) nu are baza de impozitare (BT-116). Completați "
-            "baza pentru această categorie."
-        ),
-        en=(
-            "A VAT breakdown group (BG-23) has no taxable amount (BT-116). Fill in the base for "
-            "this category."
-        ),
-    ),
-)
-def subtotal_has_taxable_amount(node, doc) -> bool:
-    return _TAXABLE_AMOUNT in kids(doc, node)
-
-
-@M12.rule(
-    "BR-46",
-    TAX_SUBTOTAL,
-    Text(
-        ro=(
-            "O grupă din defalcarea TVA (BG-23) nu are valoarea TVA (BT-117). Completați TVA-ul "
-            "pentru această categorie."
-        ),
-        en=(
-            "A VAT breakdown group (BG-23) has no VAT amount (BT-117). Fill in the VAT for this "
-            "category."
-        ),
-    ),
-)
-def subtotal_has_tax_amount(node, doc) -> bool:
-    return _TAX_AMOUNT in kids(doc, node)
-
-
-@M12.rule(
-    "BR-47",
-    TAX_SUBTOTAL,
-    Text(
-        ro=(
-            "O grupă din defalcarea TVA (BG-23) nu are codul categoriei de TVA (BT-118). Indicați "
-            "categoria, de exemplu S."
-        ),
-        en=(
-            "A VAT breakdown group (BG-23) has no VAT category code (BT-118). State the category, "
-            "for example S."
-        ),
-    ),
-)
-def subtotal_has_category(node, doc) -> bool:
-    return _vat_category_id(doc, node)
-
-
-@M12.rule(
-    "BR-48",
-    TAX_SUBTOTAL,
-    Text(
-        ro=(
-            "O grupă din defalcarea TVA (BG-23) nu are cota de TVA (BT-119). Completați cota; doar"
-            " categoria O nu are cotă."
-        ),
-        en=(
-            "A VAT breakdown group (BG-23) has no VAT rate (BT-119). Fill in the rate; only "
-            "category O has none."
-        ),
-    ),
-)
-def subtotal_has_rate(node, doc) -> bool:
-    categories = [c for c in kids(doc, node).get(TAX_CATEGORY, ()) if is_vat(c)]
-    return any(_PERCENT in kids(doc, c) for c in categories) or any(
-        normalized_id(c) == "O" for c in categories
-    )
