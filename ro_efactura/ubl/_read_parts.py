@@ -1,4 +1,4 @@
-"""Read parties (BG-4, BG-7, BG-10, BG-11), addresses, allowances/charges and lines (BG-25).
+"""Read parties (BG-4, BG-7, BG-10, BG-11), addresses, periods and allowances/charges.
 
 >>> from ro_efactura._xml import parse
 >>> from ro_efactura.ubl._read_values import Node
@@ -19,14 +19,11 @@ from ..model import (
     AllowanceCharge,
     Contact,
     Identifier,
-    ItemAttribute,
-    Line,
     Party,
     Period,
     VatCategory,
 )
 from ._read_values import (
-    Node,
     all_,
     code,
     date_,
@@ -39,7 +36,7 @@ from ._read_values import (
     text,
 )
 
-__all__ = ["address", "allowance_charge", "line", "party", "payee", "period", "tax_representative"]
+__all__ = ["address", "allowance_charge", "party", "payee", "period", "tax_representative"]
 
 
 def address(node) -> Address | None:
@@ -163,70 +160,3 @@ def allowance_charge(node) -> AllowanceCharge:
         vat_category=None if category is None else code(category, "cbc:ID", VatCategory),
         vat_rate=None if category is None else decimal(category, "cbc:Percent"),
     )
-
-
-def _quantity(node, name: str):
-    element = find(node, name)
-    if element is None:
-        raise missing(node, name)
-    unit = (element.get("unitCode") or "").strip()
-    if not unit:
-        raise DocumentError("The quantity has no unitCode.", location=element_path(element.el))
-    return req_decimal(node, name), unit
-
-
-def _require(node: Node, path: str) -> None:
-    if node.element(path) is None:
-        raise missing(node, path)
-
-
-def line(node: Node, credit_note: bool) -> Line:
-    """BG-25 from an InvoiceLine or CreditNoteLine (paths from the line: one index walk)."""
-    quantity, unit = _quantity(
-        node, "cbc:CreditedQuantity" if credit_note else "cbc:InvoicedQuantity"
-    )
-    for path in ("cac:Item", "cac:Price", "cac:Item/cac:ClassifiedTaxCategory"):
-        _require(node, path)
-    base = node.element("cac:Price/cbc:BaseQuantity")
-    has_discount = node.element("cac:Price/cac:AllowanceCharge") is not None
-    item = Node(node.element("cac:Item"))
-    return Line(
-        id=req_text(node, "cbc:ID"),
-        quantity=quantity,
-        unit=unit,
-        net_price=req_decimal(node, "cac:Price/cbc:PriceAmount"),
-        item_name=req_text(node, "cac:Item/cbc:Name"),
-        vat_category=code(node, "cac:Item/cac:ClassifiedTaxCategory/cbc:ID", VatCategory),
-        vat_rate=decimal(node, "cac:Item/cac:ClassifiedTaxCategory/cbc:Percent"),
-        net_amount=decimal(node, "cbc:LineExtensionAmount"),
-        note=text(node, "cbc:Note"),
-        object_id=identifier(node, "cac:DocumentReference/cbc:ID"),
-        order_line_ref=text(node, "cac:OrderLineReference/cbc:LineID"),
-        accounting_ref=text(node, "cbc:AccountingCost"),
-        period=period(find(node, "cac:InvoicePeriod")),
-        allowances_charges=tuple(allowance_charge(a) for a in all_(node, "cac:AllowanceCharge")),
-        gross_price=decimal(node, "cac:Price/cac:AllowanceCharge/cbc:BaseAmount")
-        if has_discount
-        else None,
-        price_discount=decimal(node, "cac:Price/cac:AllowanceCharge/cbc:Amount")
-        if has_discount
-        else None,
-        base_quantity=decimal(node, "cac:Price/cbc:BaseQuantity"),
-        base_quantity_unit=None if base is None else base.get("unitCode"),
-        description=text(node, "cac:Item/cbc:Description"),
-        seller_item_id=text(node, "cac:Item/cac:SellersItemIdentification/cbc:ID"),
-        buyer_item_id=text(node, "cac:Item/cac:BuyersItemIdentification/cbc:ID"),
-        standard_item_id=identifier(node, "cac:Item/cac:StandardItemIdentification/cbc:ID"),
-        classifications=_classifications(item),
-        origin_country=text(node, "cac:Item/cac:OriginCountry/cbc:IdentificationCode"),
-        attributes=tuple(
-            ItemAttribute(name=req_text(p, "cbc:Name"), value=req_text(p, "cbc:Value"))
-            for p in all_(item, "cac:AdditionalItemProperty")
-        ),
-    )
-
-
-def _classifications(item) -> tuple[Identifier, ...]:
-    nodes = all_(item, "cac:CommodityClassification")
-    found = (identifier(n, "cbc:ItemClassificationCode") for n in nodes)
-    return tuple(i for i in found if i is not None)

@@ -36,14 +36,18 @@ __all__ = [
     "all_",
     "clark",
     "code",
+    "code_of",
     "date_",
     "decimal",
     "find",
     "identifier",
+    "identifier_of",
     "missing",
+    "number_of",
     "req_decimal",
     "req_text",
     "text",
+    "text_of",
 ]
 
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
@@ -182,14 +186,47 @@ def req_text(node: Node, path: str) -> str:
     return value
 
 
-def decimal(node: Node, path: str) -> Decimal | None:
-    """The number at ``path``, or None when absent; DocumentError when not a number."""
-    found, raw = _raw(node, path)
+def number_of(element) -> Decimal | None:
+    """The number in ``element``; None when empty; DocumentError when not a number."""
+    raw = (element.text or "").strip()
     if not raw:
         return None
     if not _DECIMAL.fullmatch(raw):
-        raise DocumentError(f"{raw!r} is not a valid number.", location=element_path(found))
+        raise DocumentError(f"{raw!r} is not a valid number.", location=element_path(element))
     return Decimal(raw)
+
+
+def text_of(element) -> str | None:
+    """The stripped text of ``element``; None when empty."""
+    raw = element.text
+    return (raw.strip() or None) if raw else None
+
+
+def identifier_of(element) -> Identifier | None:
+    """The text of ``element`` with its ``schemeID`` (or ``listID``); None when empty."""
+    value = text_of(element)
+    if value is None:
+        return None
+    scheme = (element.get("schemeID") or element.get("listID") or "").strip()
+    return Identifier(value=value, scheme=scheme or None)
+
+
+def code_of(element, enum):
+    """The ``enum`` member for the code in ``element``; None when empty."""
+    raw = text_of(element)
+    if raw is None:
+        return None
+    try:
+        return enum(raw)
+    except ValueError:
+        location = element_path(element)
+        raise DocumentError(f"{raw!r} is not an accepted code here.", location=location) from None
+
+
+def decimal(node: Node, path: str) -> Decimal | None:
+    """The number at ``path``, or None when absent; DocumentError when not a number."""
+    element = node.element(path)
+    return None if element is None else number_of(element)
 
 
 def req_decimal(node: Node, path: str) -> Decimal:
@@ -215,22 +252,16 @@ def date_(node: Node, path: str) -> date | None:
 
 def identifier(node: Node, path: str) -> Identifier | None:
     """The text at ``path`` with its ``schemeID`` (or ``listID``), or None."""
-    found, raw = _raw(node, path)
-    if not raw:
-        return None
-    scheme = (found.get("schemeID") or found.get("listID") or "").strip()
-    return Identifier(value=raw, scheme=scheme or None)
+    element = node.element(path)
+    return None if element is None else identifier_of(element)
 
 
 def code(node: Node, path: str, enum, default=None):
     """The enum member for the code at ``path``; DocumentError for an unknown code."""
-    found, raw = _raw(node, path)
-    if not raw:
+    element = node.element(path)
+    value = None if element is None else code_of(element, enum)
+    if value is None:
         if default is None:
             raise missing(node, path)
         return default
-    try:
-        return enum(raw)
-    except ValueError:
-        location = element_path(found)
-        raise DocumentError(f"{raw!r} is not an accepted code here.", location=location) from None
+    return value

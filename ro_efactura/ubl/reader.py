@@ -35,7 +35,8 @@ from ..model import (
     VatBreakdown,
     VatCategory,
 )
-from ._read_parts import address, allowance_charge, line, party, payee, period, tax_representative
+from ._read_lines import line
+from ._read_parts import address, allowance_charge, party, payee, period, tax_representative
 from ._read_values import (
     Node,
     all_,
