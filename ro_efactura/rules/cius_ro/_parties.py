@@ -137,6 +137,13 @@ def _vat_scheme_follows(category_id: etree._Element) -> bool:
 
 
 def _charges_vat(doc: Document, root: etree._Element) -> bool:
+    return doc.memo(_CHARGES_VAT_KEY, lambda: _compute_charges_vat(doc, root))
+
+
+_CHARGES_VAT_KEY = "cius_ro.charges-vat"
+
+
+def _compute_charges_vat(doc: Document, root: etree._Element) -> bool:
     """The common condition of BR-RO-065 and -120: a document-level allowance or charge, or an
     invoice line, in a VAT category S, Z, E, AE, K, G, L or M.
 
@@ -151,7 +158,7 @@ def _charges_vat(doc: Document, root: etree._Element) -> bool:
         indicators = {string_value(i) for i in children(charge, _INDICATOR)}
         if "true" in indicators or ("false" in indicators and _vat_scheme_follows(category_id)):
             return True
-    return any(string_value(i) in _VAT_CATEGORIES for i in _LINE_CATEGORIES.nodes(doc, root))
+    return any(string_value(i) in _VAT_CATEGORIES for i in _LINE_CATEGORIES.from_root(doc))
 
 
 _TAX_REP_VAT = Path("cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:CompanyID")

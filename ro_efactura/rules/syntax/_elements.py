@@ -53,7 +53,10 @@ def _once(ro: str, en: str, term: str) -> Text:
 
 def _at_most(rule_id: str, context, path: str, limit: int, message: Text) -> None:
     compiled = Path(path)
-    _BOOK.rule(rule_id, context, message)(lambda node, doc: compiled.count(doc, node) <= limit)
+    if limit == 1:
+        _BOOK.rule(rule_id, context, message)(lambda node, doc: compiled.at_most_one(doc, node))
+    else:
+        _BOOK.rule(rule_id, context, message)(lambda node, doc: compiled.count(doc, node) <= limit)
 
 
 _SR = (

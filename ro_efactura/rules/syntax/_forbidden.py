@@ -120,31 +120,58 @@ FORBIDDEN: dict[str, Forbidden] = _parse(TABLE)
 
 # Rules on a bare attribute name (``//@schemeName``): any such attribute breaks them.
 _ATTRIBUTES = {e.attribute: e.rule for e in FORBIDDEN.values() if not e.steps}
-# The others, by last tag and then by the parent's tag ("" when any parent will do).
+# Rules on an attribute of some element, by attribute name, element tag and parent tag.
+_ON_ATTRIBUTES: dict[str, dict[str, dict[str, list[Forbidden]]]] = {}
+# Rules on an element, by its tag and then its parent's tag ("" when any parent will do).
 _BY_TAG: dict[str, dict[str, list[Forbidden]]] = {}
+_ROOTS = frozenset({q("ubl:Invoice"), q("cn:CreditNote")})
 for _entry_ in FORBIDDEN.values():
     if not _entry_.steps:
         continue
     _parents = _entry_.steps[-2] if len(_entry_.steps) > 1 else None
     if _parents is None and not _entry_.anywhere:
-        _parents = frozenset({q("ubl:Invoice"), q("cn:CreditNote")})
+        _parents = _ROOTS
+    _index = _ON_ATTRIBUTES.setdefault(_entry_.attribute, {}) if _entry_.attribute else _BY_TAG
     for _tag in _entry_.steps[-1]:
         for _parent in _parents or (_ANY_PARENT,):
-            _BY_TAG.setdefault(_tag, {}).setdefault(_parent, []).append(_entry_)
+            _index.setdefault(_tag, {}).setdefault(_parent, []).append(_entry_)
 _TRIGGERS = frozenset(_BY_TAG)
+_PARENTS = {tag: frozenset(by_parent) - {_ANY_PARENT} for tag, by_parent in _BY_TAG.items()}
 
 
 def violations(doc: Document) -> set[str]:
     """The ids of the table rules that ``doc`` breaks."""
     broken = {rule for name, rule in _ATTRIBUTES.items() if doc.attributes(name)}
     root = doc.root
-    for tag in _TRIGGERS & present_tags(doc):
+    for name, by_tag in _ON_ATTRIBUTES.items():
+        for attribute in doc.attributes(name):
+            by_parent = by_tag.get(attribute.element.tag)
+            parent = attribute.element.getparent()
+            if by_parent and parent is not None:
+                entries = by_parent.get(parent.tag, ())
+                _check(entries, attribute.element, root, broken)
+    present = present_tags(doc)
+    for tag in _TRIGGERS & present:
         by_parent = _BY_TAG[tag]
-        anywhere = by_parent.get(_ANY_PARENT, ())
-        for element in doc.elements(tag):
-            parent = element.getparent()
-            candidates = by_parent.get(parent.tag, ()) if parent is not None else ()
-            for entry in (*candidates, *anywhere):
-                if entry.rule not in broken and entry.matches(element, root):
-                    broken.add(entry.rule)
+        if _ANY_PARENT in by_parent:
+            for element in doc.elements(tag):
+                _check(by_parent[_ANY_PARENT], element, root, broken)
+        parents = _PARENTS[tag] & present
+        if parents:
+            _by_parent(doc, tag, parents, by_parent, broken)
     return broken
+
+
+def _by_parent(doc: Document, tag: str, parents, by_parent: dict, broken: set[str]) -> None:
+    """Match the ``tag`` elements whose parent has one of the forbidden ``parents`` tags."""
+    root = doc.root
+    for element in doc.elements(tag):
+        parent = element.getparent()
+        if parent is not None and parent.tag in parents:
+            _check(by_parent[parent.tag], element, root, broken)
+
+
+def _check(entries, element: etree._Element, root: etree._Element, broken: set[str]) -> None:
+    for entry in entries:
+        if entry.rule not in broken and entry.matches(element, root):
+            broken.add(entry.rule)

@@ -59,7 +59,7 @@ def _once(ro: str, en: str, term: str) -> Text:
 
 def _at_most_one(path: str) -> Check:
     compiled = Path(path)
-    return lambda doc, root: compiled.count(doc, root) <= 1
+    return compiled.at_most_one
 
 
 def _doc_types(adr: etree._Element) -> list[str]:

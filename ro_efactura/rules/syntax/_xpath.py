@@ -51,7 +51,9 @@ _DOUBLE = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _TAGS_KEY = "syntax.present-tags"
 _CHILDREN_KEY = "syntax.children-by-tag"
+_REPEATS_KEY = "syntax.repeated-children"
 _NONE: list = []  # the shared empty result; callers only read results
+_FEW = 8  # up to this many elements with the last tag, climb from them instead of descending
 
 
 def normalize_space(text: str | None) -> str:
@@ -134,6 +136,9 @@ class Path:
 
     def nodes(self, doc: Document, anchor: etree._Element) -> list[etree._Element]:
         """The elements at this path below ``anchor``, in document order (do not modify)."""
+        candidates = doc.elements(self.steps[-1])
+        if len(candidates) <= _FEW:  # cheaper to climb from the few elements with the tag
+            return [e for e in candidates if self._top_of(e) is anchor]
         table = doc.memo(_CHILDREN_KEY, dict)
         current: list[etree._Element] = [anchor]
         for step in self.steps:
@@ -156,6 +161,18 @@ class Path:
             return sum(1 for n in nodes if n.get(self.attribute) is not None)
         return len(nodes)
 
+    def at_most_one(self, doc: Document, anchor: etree._Element) -> bool:
+        """``count(path) <= 1``, answered without walking when no step of the path repeats
+        under a parent of the same kind anywhere in the document."""
+        if len(doc.elements(self.steps[-1])) <= 1:
+            return True
+        parent = anchor.tag
+        for step in self.steps:
+            if parent in _repeated_under(doc, step):
+                return self.count(doc, anchor) <= 1
+            parent = step
+        return True
+
     def values(self, doc: Document, anchor: etree._Element) -> list[str]:
         """The string values at this path: the attribute's, or else the elements'."""
         nodes = self.nodes(doc, anchor)
@@ -165,15 +182,37 @@ class Path:
 
     def everywhere(self, doc: Document) -> list[etree._Element]:
         """The elements at this path below any anchor (XPath ``//a/b``), in document order."""
-        return [e for e in doc.elements(self.steps[-1]) if self._has_ancestors(e)]
+        return [e for e in doc.elements(self.steps[-1]) if self._top_of(e) is not None]
 
-    def _has_ancestors(self, element: etree._Element) -> bool:
+    def from_root(self, doc: Document) -> list[etree._Element]:
+        """The elements at this path below the root, found by climbing from every element
+        with the last tag: better than :meth:`nodes` when the path fans out over the lines."""
+        return [e for e in doc.elements(self.steps[-1]) if self._top_of(e) is doc.root]
+
+    def _top_of(self, element: etree._Element) -> etree._Element | None:
+        """The anchor ``element`` is at this path from, or ``None``."""
         node = element.getparent()
         for step in reversed(self.steps[:-1]):
             if node is None or node.tag != step:
-                return False
+                return None
             node = node.getparent()
-        return node is not None
+        return node
+
+
+def _repeated_under(doc: Document, tag: str) -> frozenset[str]:
+    """The tags of the parents that hold two or more ``tag`` children, once per document."""
+    known = doc.memo(_REPEATS_KEY, dict)
+    found = known.get(tag)
+    if found is None:
+        seen: set = set()
+        repeated: set[str] = set()
+        for element in doc.elements(tag):
+            parent = element.getparent()
+            if parent in seen:
+                repeated.add(parent.tag)
+            seen.add(parent)
+        found = known[tag] = frozenset(repeated)
+    return found
 
 
 def _cached(table: dict, node: etree._Element) -> dict:
