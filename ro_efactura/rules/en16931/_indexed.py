@@ -68,7 +68,7 @@ def _by_parent(doc, tag: str) -> dict[str, list]:
             groups.setdefault(element.getparent().tag, []).append(element)
         return groups
 
-    return doc.memo(("by-parent", tag), group)
+    return doc.memo(("en16931:by-parent", tag), group)
 
 
 def _matches(node, steps: tuple[str, ...], anchored: bool) -> bool:
@@ -81,7 +81,7 @@ def _matches(node, steps: tuple[str, ...], anchored: bool) -> bool:
 
 def charge_flags(doc, allowance_charge) -> tuple[bool, bool]:
     """``(cbc:ChargeIndicator = false(), cbc:ChargeIndicator = true())``, read once."""
-    cache = doc.memo("charge-flags", dict)
+    cache = doc.memo("en16931:charge-flags", dict)
     flags = cache.get(allowance_charge)
     if flags is None:
         values = {

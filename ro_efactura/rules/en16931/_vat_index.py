@@ -150,7 +150,7 @@ class CategoryContext(Context):
 
 def vat_index(doc) -> VatIndex:
     """The document's :class:`VatIndex`, computed once."""
-    return doc.memo("vat-index", lambda: _build(doc))
+    return doc.memo("en16931:vat-index", lambda: _build(doc))
 
 
 def _build(doc) -> VatIndex:

@@ -179,7 +179,7 @@ def kids(doc, node) -> dict:
     Rules on nodes that repeat (lines, VAT groups) look their children up here instead of
     searching the tree once per rule.
     """
-    cache = doc.memo("kids", dict)
+    cache = doc.memo("en16931:kids", dict)
     found = cache.get(node)
     if found is None:
         found = cache[node] = {}

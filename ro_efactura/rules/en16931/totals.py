@@ -103,7 +103,8 @@ def due_date_or_terms(node, doc) -> bool:
 
 def _lines_total(doc) -> Decimal:
     return doc.memo(
-        "co-lines", lambda: _sum(kids_number(doc, line, _LINE_AMOUNT) for line in lines(doc))
+        "en16931:line-total",
+        lambda: _sum(kids_number(doc, line, _LINE_AMOUNT) for line in lines(doc)),
     )
 
 
