@@ -9,7 +9,9 @@ role:
 * :mod:`._lengths` -- BR-RO-L*; :mod:`._decimals` -- BR-DEC-RO-*; :mod:`._counts` -- BR-RO-A*.
 
 The contexts, and the official quirks they keep, are in :mod:`._pattern`. Romanian county and
-sector codes come from :mod:`ro_efactura.identifiers`.
+sector codes come from :mod:`ro_efactura.identifiers`. The artefact also defines an e-mail and
+a telephone regular expression (RO-EMAIL-REGEX, RO-TELEPHONE-REGEX) but no rule of 1.0.9 uses
+them, so, like the artefact, we check neither.
 
 >>> from ro_efactura._xml import parse
 >>> from ro_efactura.rules import Document

@@ -40,44 +40,55 @@ _ALLOWANCE_CHARGE = q("cac:AllowanceCharge")
 
 
 class NameEndsWith(Context):
-    """Every element whose name ends with ``suffix`` (XPath ``//*[ends-with(name(), ...)]``).
+    """Every element whose name ends with ``suffix`` (XPath ``//*[ends-with(name(), ...)]``),
+    less those ``unless(element, doc)`` leaves out.
 
     The candidate tags come from the document's set of tags, so the whole tree is never
-    walked in Python. ``unless(doc)`` gives elements to leave out.
+    walked in Python.
     """
 
-    def __init__(self, suffix: str, *, unless=None) -> None:
+    def __init__(self, suffix: str, *, but_not: str = "", unless=None) -> None:
         super().__init__("*")
         self.match = f"*[...{suffix}]"
         self.suffix = suffix
+        self.but_not = but_not
         self.unless = unless
 
     def nodes(self, doc: Document) -> list:
         found = [
             element
             for tag in present_tags(doc)
-            if tag.endswith(self.suffix)
+            if tag.endswith(self.suffix) and not (self.but_not and tag.endswith(self.but_not))
             for element in doc.elements(tag)
         ]
-        left_out = self.unless(doc) if self.unless else None
-        return [e for e in found if e not in left_out] if left_out else found
+        return [e for e in found if not self.unless(e, doc)] if self.unless else found
 
 
-def _not_plain_amounts(doc: Document) -> set:
-    """What UBL-DT-01's context leaves out: ``*PriceAmount`` elements, and everything inside a
-    ``cac:Price`` that has an allowance (``ancestor::cac:Price/cac:AllowanceCharge``)."""
-    excluded = {
-        e for tag in present_tags(doc) if tag.endswith("PriceAmount") for e in doc.elements(tag)
-    }
+def _inside_discounted_price(element: etree._Element, doc: Document) -> bool:
+    """``ancestor::cac:Price/cac:AllowanceCharge``: inside a price that has an allowance."""
+    prices = doc.memo(_PRICES_KEY, lambda: frozenset(_discounted_prices(doc)))
+    if not prices:
+        return False
+    node = element.getparent()
+    while node is not None:
+        if node in prices:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _discounted_prices(doc: Document):
     for price in doc.elements(_PRICE):
         if any(child.tag == _ALLOWANCE_CHARGE for child in price):
-            excluded.update(price.iter(etree.Element))
-    return excluded
+            yield price
+
+
+_PRICES_KEY = "syntax.discounted-prices"
 
 
 SUPPLIER_PARTY = Context("cac:AccountingSupplierParty/cac:Party")
 DOCUMENT_REFERENCE = Context("cac:AdditionalDocumentReference")
-AMOUNT = NameEndsWith("Amount", unless=_not_plain_amounts)
+AMOUNT = NameEndsWith("Amount", but_not="PriceAmount", unless=_inside_discounted_price)
 BINARY = NameEndsWith("BinaryObject")
 DELIVERY = Context("cac:Delivery")
 ALLOWANCE = Context("cac:AllowanceCharge", where=indicator_is(False))

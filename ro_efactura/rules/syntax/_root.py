@@ -307,23 +307,21 @@ class SyntaxPattern(Pattern):
 
     def __init__(self, name: str) -> None:
         super().__init__(name)
-        self._root_list: list[Rule] | None = None
+        self._root_order: dict[str, tuple[int, Rule]] | None = None
 
     def run(self, doc: Document) -> Iterator[Finding]:
         yield from super().run(doc)
         broken = root_violations(doc)
         if broken:
             location = element_path(doc.root)
-            for rule in self._root_rules():
-                if rule.id in broken:
-                    yield Finding(
-                        rule=rule.id,
-                        severity=rule.severity,
-                        location=location,
-                        message=rule.message,
-                    )
+            order = self._root_rules()
+            for _, rule in sorted(order[rule_id] for rule_id in broken):
+                yield Finding(
+                    rule=rule.id, severity=rule.severity, location=location, message=rule.message
+                )
 
-    def _root_rules(self) -> list[Rule]:
-        if self._root_list is None:  # rules are all registered before the first run
-            self._root_list = [rule for rule in self.rules if rule.id in _ROOT_IDS]
-        return self._root_list
+    def _root_rules(self) -> dict[str, tuple[int, Rule]]:
+        if self._root_order is None:  # rules are all registered before the first run
+            root_rules = [rule for rule in self.rules if rule.id in _ROOT_IDS]
+            self._root_order = {rule.id: (i, rule) for i, rule in enumerate(root_rules)}
+        return self._root_order
