@@ -1,7 +1,11 @@
 """The official artefacts (UBL XSD + CIUS-RO 1.0.9 XSLT) as a yardstick for our rules.
 
 Loads ``../shared/tools/official-validate`` in process and compiles the stylesheet once per
-test session. Tests that need it call :func:`official_validator`, which skips the test with a
+test session. Unlike that tool, :func:`official_findings` also collects the Schematron
+*successful reports*: CIUS-RO writes eight fatal rules that way (BR-RO-100, 101, 110, 111,
+160, 170, 202, 212), and ANAF rejects an invoice for them like for any failed assert.
+
+Tests that need it call :func:`official_validator`, which skips the test with a
 clear message when ``../shared`` (or saxonche) is absent, as on a user's machine.
 """
 
@@ -14,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -49,13 +54,34 @@ def official_validator():
     return _load()
 
 
+_SVRL = "{http://purl.oclc.org/dsdl/svrl}"
+
+
 def official_findings(xml: bytes) -> list[dict]:
     """Run the official artefacts on ``xml``; dicts with source, id, flag, location, text."""
     validator = official_validator()
     with tempfile.NamedTemporaryFile(suffix=".xml") as handle:
         handle.write(xml)
         handle.flush()
-        return validator.validate(handle.name)
+        findings = validator.validate(handle.name)
+        if not any(f["id"] == "ROOT" for f in findings):
+            findings.extend(_successful_reports(validator, handle.name))
+        return findings
+
+
+def _successful_reports(validator, path: str) -> list[dict]:
+    svrl = validator._xslt.transform_to_string(source_file=path)
+    report = etree.fromstring(svrl.encode("utf-8"))
+    return [
+        {
+            "source": "schematron",
+            "id": found.get("id", ""),
+            "flag": found.get("flag", "fatal"),
+            "location": found.get("location", ""),
+            "text": " ".join((found.findtext(f"{_SVRL}text") or "").split()),
+        }
+        for found in report.iter(f"{_SVRL}successful-report")
+    ]
 
 
 def official_fatal_ids(xml: bytes, *, schematron_only: bool = True) -> set[str]:
