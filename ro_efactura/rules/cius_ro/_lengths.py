@@ -216,7 +216,14 @@ def _longest(doc: Document) -> dict[str, int]:
 
 
 def _longest_of(elements: list[etree._Element]) -> int:
-    return max((_NESTED if len(e) else len(e.text or "") for e in elements), default=0)
+    longest = 0
+    for element in elements:
+        if len(element):
+            return _NESTED
+        text = element.text
+        if text and len(text) > longest:
+            longest = len(text)
+    return longest
 
 
 for _rule_id, _context, _path, _limit, _term, _ro, _en in LIMITS:

@@ -42,9 +42,17 @@ def county_ok(country: str, county: str) -> bool:
 
 
 def _first(path: Path, doc: Document, anchor: etree._Element) -> str:
-    # normalize-space(path): "" when nothing is there (Saxon stops when there are several).
-    values = path.values(doc, anchor)
-    return normalize_space(values[0]) if values else ""
+    """normalize-space(path): "" when nothing is there (Saxon stops when there are several);
+    kept per document, as the country and county feed two rules each."""
+    known = doc.memo(_FIRST_KEY, dict)
+    key = (path, anchor)
+    if key not in known:
+        values = path.values(doc, anchor)
+        known[key] = normalize_space(values[0]) if values else ""
+    return known[key]
+
+
+_FIRST_KEY = "cius_ro.address-values"
 
 
 def _filled(path: str):
@@ -123,7 +131,7 @@ BOOK.rule("BR-RO-101", ROOT, _sector_text("cumpărătorului", "buyer", "BT-54", 
 BOOK.rule("BR-RO-111", ROOT, _county_text("cumpărătorului", "buyer", "BT-54"))(_buyer_county)
 
 _AC_CATEGORIES = Path("cac:AllowanceCharge/cac:TaxCategory/cbc:ID")
-_LINE_CATEGORIES = Path("cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory/cbc:ID")
+_LINE_CATEGORIES = Path("cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory")
 _INDICATOR = q("cbc:ChargeIndicator")
 _TAX_SCHEME = q("cac:TaxScheme")
 _ID = q("cbc:ID")
@@ -158,7 +166,11 @@ def _compute_charges_vat(doc: Document, root: etree._Element) -> bool:
         indicators = {string_value(i) for i in children(charge, _INDICATOR)}
         if "true" in indicators or ("false" in indicators and _vat_scheme_follows(category_id)):
             return True
-    return any(string_value(i) in _VAT_CATEGORIES for i in _LINE_CATEGORIES.from_root(doc))
+    return any(
+        string_value(i) in _VAT_CATEGORIES
+        for category in _LINE_CATEGORIES.from_root(doc)
+        for i in children(category, _ID)
+    )
 
 
 _TAX_REP_VAT = Path("cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:CompanyID")
