@@ -120,11 +120,27 @@ def test_buyer_tax_scheme_other_than_vat_is_read_as_tax_registration():
         (b'<?xml version="1.0" encoding="ISO-8859-2"?><x>\xe2</x>', DocumentEncodingError),
         (b"<x>\xff\xfe</x>", DocumentEncodingError),
         ("<x/>".encode("utf-16"), DocumentEncodingError),
+        ("<x/>".encode("utf-16-le"), DocumentEncodingError),  # no BOM
+        ("<x/>".encode("utf-32"), DocumentEncodingError),
+        (b'\xef\xbb\xbf<?xml version="1.0" encoding="latin1"?><x>\xe2</x>', DocumentEncodingError),
+        (b'<x a="\xc3"/>', DocumentEncodingError),
+        (b"<x><!-- \xff --></x>", DocumentEncodingError),
+        (b"<x>\xed\xa0\x80</x>", DocumentEncodingError),  # an encoded surrogate
+        ("<x>\ud800</x>", DocumentEncodingError),  # str that is not encodable
     ],
 )
 def test_unreadable_input_raises_a_typed_error(data, error):
     with pytest.raises(error):
         read(data)
+
+
+def test_invalid_utf8_is_located_by_line_and_column():
+    xml = VALID.replace(b"<cbc:Note>", b"<cbc:Note>\xff", 1)
+    assert xml != VALID
+    with pytest.raises(DocumentEncodingError) as info:
+        read(xml)
+    line = VALID[: VALID.index(b"<cbc:Note>")].count(b"\n") + 1
+    assert info.value.location.startswith(f"line {line}:")
 
 
 def test_billion_laughs_is_refused():
