@@ -1,0 +1,144 @@
+/**
+ * Tours of amc_subscription, run by tests/test_ui.py at desktop and phone size.
+ *
+ * The test puts the company on a Premium trial ending in TRIAL_DAYS_LEFT days, so the
+ * counter is in its warning style and the banner shows. Buying Premium for 12 months
+ * then extends the period from the day after the trial's end.
+ */
+import { formatDate } from "@web/core/l10n/dates";
+import { registry } from "@web/core/registry";
+
+const TRIAL_DAYS_LEFT = 5;
+
+/** The end date the purchase must give: trial end + 1 day + 12 months - 1 day. */
+function expectedEndDate() {
+    const trialEnd = luxon.DateTime.now().startOf("day").plus({ days: TRIAL_DAYS_LEFT });
+    return formatDate(trialEnd.plus({ days: 1 }).plus({ months: 12 }).minus({ days: 1 }));
+}
+
+function assertText(selector, expected) {
+    const text = document.querySelector(selector)?.textContent || "";
+    if (!text.includes(expected)) {
+        throw new Error(`${selector} shows "${text.trim()}", expected "${expected}"`);
+    }
+}
+
+/** Counter -> wizard -> Premium 12 months by card -> demo provider -> new end date. */
+function buyPremiumByCardSteps() {
+    return [
+        {
+            content: "The counter warns: trial ending within 10 days",
+            trigger: ".o_amc_subscription_systray .o_amc_subscription_warning",
+        },
+        {
+            content: "The banner tells the company its trial ends soon",
+            trigger: ".o_amc_subscription_banner:contains(trial)",
+        },
+        {
+            content: "Open the counter",
+            trigger: ".o_amc_subscription_systray button",
+            run: "click",
+        },
+        {
+            content: "Choose Premium",
+            trigger: ".o_amc_renew_plan .o_radio_item:contains(Premium) input",
+            run: "click",
+        },
+        {
+            content: "Choose 12 months",
+            trigger: ".o_amc_renew_months .o_radio_item:contains(12) input",
+            run: "click",
+        },
+        {
+            content: "Choose card",
+            trigger: ".o_amc_renew_payment_kind .o_radio_item:contains(Card) input",
+            run: "click",
+        },
+        {
+            content: "The server prices 12 months of Premium at 948 RON",
+            trigger: ".o_amc_renew_amount:contains(948)",
+        },
+        {
+            content: "The wizard previews the new end date",
+            trigger: ".o_amc_renew_date_end",
+            run: () => assertText(".o_amc_renew_date_end", expectedEndDate()),
+        },
+        {
+            content: "Go to the payment",
+            trigger: ".modal .o_amc_renew_confirm",
+            run: "click",
+        },
+        {
+            content: "Pick the demo provider",
+            trigger: "input[name='o_payment_radio'][data-provider-code='demo']:not(:visible), input[name='o_payment_radio'][data-provider-code='demo']",
+            run() {
+                const radio = document.querySelector(
+                    "input[name='o_payment_radio'][data-provider-code='demo']"
+                );
+                if (!radio.checked) {
+                    radio.click();
+                }
+            },
+        },
+        {
+            content: "Type the test card",
+            trigger: "#customer_input",
+            run: "edit 4242424242424242",
+        },
+        {
+            content: "Pay",
+            trigger: "button[name='o_payment_submit_button']:not(:disabled)",
+            run: "click",
+        },
+        {
+            content: "Back on My subscription, now paid",
+            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(Paid)",
+            timeout: 30000,
+        },
+        {
+            content: "The new end date is shown",
+            trigger: ".o_amc_subscription_date_end",
+            run: () => assertText(".o_amc_subscription_date_end", expectedEndDate()),
+        },
+        {
+            content: "The counter shows the new period, no longer in warning",
+            trigger: ".o_amc_subscription_systray .o_amc_subscription_counter:not(.o_amc_subscription_warning)",
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("amc_subscription_buy_premium_card", {
+    url: "/odoo/my-subscription",
+    steps: buyPremiumByCardSteps,
+});
+
+registry.category("web_tour.tours").add("amc_subscription_user_cannot_buy", {
+    url: "/odoo",
+    steps: () => [
+        {
+            content: "A plain user sees the counter",
+            trigger: ".o_amc_subscription_systray .o_amc_subscription_counter:contains(Premium)",
+        },
+        {
+            content: "Open the counter",
+            trigger: ".o_amc_subscription_systray button",
+            run: "click",
+        },
+        {
+            content: "The subscription opens read-only",
+            trigger: ".o_form_view .o_amc_subscription_plan:contains(Premium)",
+        },
+        {
+            content: "No renewal button and no purchases for a plain user",
+            trigger: ".o_form_view:not(:has(.o_amc_subscription_renew)):not(:has(.o_notebook_headers a:contains(Purchases)))",
+        },
+        {
+            content: "The features list is shown",
+            trigger: ".o_amc_subscription_features .o_amc_feature_included",
+        },
+        {
+            content: "No renewal wizard opened",
+            trigger: "body:not(:has(.o_amc_subscription_renew_wizard))",
+        },
+    ],
+});
