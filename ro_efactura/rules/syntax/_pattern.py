@@ -14,7 +14,7 @@ from lxml import etree
 from .._core import Context, Document, q
 from ._registry import RuleBook
 from ._root import RootRules, SyntaxPattern
-from ._xpath import indicator_is, present_tags
+from ._xpath import decimals, indicator_is, present_tags, string_value
 
 __all__ = [
     "ALLOWANCE",
@@ -44,15 +44,18 @@ class NameEndsWith(Context):
     less those ``unless(element, doc)`` leaves out.
 
     The candidate tags come from the document's set of tags, so the whole tree is never
-    walked in Python.
+    walked in Python. ``suspect(element)``, when given, offers only the elements that might
+    break a rule of the context: the others would pass every rule, and no later context of
+    the pattern can match an element of this name, so the findings are the same.
     """
 
-    def __init__(self, suffix: str, *, but_not: str = "", unless=None) -> None:
+    def __init__(self, suffix: str, *, but_not: str = "", unless=None, suspect=None) -> None:
         super().__init__("*")
         self.match = f"*[...{suffix}]"
         self.suffix = suffix
         self.but_not = but_not
         self.unless = unless
+        self.suspect = suspect
 
     def nodes(self, doc: Document) -> list:
         found = [
@@ -61,6 +64,8 @@ class NameEndsWith(Context):
             if tag.endswith(self.suffix) and not (self.but_not and tag.endswith(self.but_not))
             for element in doc.elements(tag)
         ]
+        if self.suspect:
+            found = [e for e in found if self.suspect(e)]
         return [e for e in found if not self.unless(e, doc)] if self.unless else found
 
 
@@ -88,8 +93,16 @@ _PRICES_KEY = "syntax.discounted-prices"
 
 SUPPLIER_PARTY = Context("cac:AccountingSupplierParty/cac:Party")
 DOCUMENT_REFERENCE = Context("cac:AdditionalDocumentReference")
-AMOUNT = NameEndsWith("Amount", but_not="PriceAmount", unless=_inside_discounted_price)
-BINARY = NameEndsWith("BinaryObject")
+AMOUNT = NameEndsWith(
+    "Amount",
+    but_not="PriceAmount",
+    unless=_inside_discounted_price,
+    suspect=lambda element: decimals(string_value(element)) > 2,  # UBL-DT-01 alone
+)
+BINARY = NameEndsWith(
+    "BinaryObject",
+    suspect=lambda e: e.get("mimeCode") is None or e.get("filename") is None,  # UBL-DT-06/07
+)
 DELIVERY = Context("cac:Delivery")
 ALLOWANCE = Context("cac:AllowanceCharge", where=indicator_is(False))
 CHARGE = Context("cac:AllowanceCharge", where=indicator_is(True))

@@ -52,6 +52,7 @@ _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _TAGS_KEY = "syntax.present-tags"
 _CHILDREN_KEY = "syntax.children-by-tag"
 _REPEATS_KEY = "syntax.repeated-children"
+_CLIMBED_KEY = "syntax.climbed-paths"
 _NONE: list = []  # the shared empty result; callers only read results
 _FEW = 8  # up to this many elements with the last tag, climb from them instead of descending
 
@@ -137,8 +138,16 @@ class Path:
     def nodes(self, doc: Document, anchor: etree._Element) -> list[etree._Element]:
         """The elements at this path below ``anchor``, in document order (do not modify)."""
         candidates = doc.elements(self.steps[-1])
-        if len(candidates) <= _FEW:  # cheaper to climb from the few elements with the tag
-            return [e for e in candidates if self._top_of(e) is anchor]
+        if len(candidates) <= _FEW:  # cheaper to climb, once, from the few elements with the tag
+            climbed = doc.memo(_CLIMBED_KEY, dict)
+            by_anchor = climbed.get(self)
+            if by_anchor is None:
+                by_anchor = climbed[self] = {}
+                for element in candidates:
+                    top = self._top_of(element)
+                    if top is not None:
+                        by_anchor.setdefault(top, []).append(element)
+            return by_anchor.get(anchor, _NONE)
         table = doc.memo(_CHILDREN_KEY, dict)
         current: list[etree._Element] = [anchor]
         for step in self.steps:
@@ -164,8 +173,11 @@ class Path:
     def at_most_one(self, doc: Document, anchor: etree._Element) -> bool:
         """``count(path) <= 1``, answered without walking when no step of the path repeats
         under a parent of the same kind anywhere in the document."""
-        if len(doc.elements(self.steps[-1])) <= 1:
+        found = len(doc.elements(self.steps[-1]))
+        if found <= 1:
             return True
+        if found <= _FEW:
+            return self.count(doc, anchor) <= 1
         parent = anchor.tag
         for step in self.steps:
             if parent in _repeated_under(doc, step):
