@@ -1,0 +1,28 @@
+from odoo import Command, fields, models
+
+
+class PaymentTransaction(models.Model):
+    _inherit = "payment.transaction"
+
+    amc_purchase_ids = fields.Many2many(
+        "amc.subscription.purchase",
+        "amc_subscription_purchase_transaction_rel",
+        "transaction_id",
+        "purchase_id",
+        string="Subscription purchases",
+        readonly=True,
+        copy=False,
+    )
+
+    def _post_process(self):
+        """Invoice a paid subscription purchase before account_payment reconciles the payment."""
+        for tx in self.filtered(lambda t: t.state == "done" and t.amc_purchase_ids):
+            invoices = tx.amc_purchase_ids.filtered(lambda p: p.state != "done").mapped(
+                lambda p: p._create_invoice()
+            )
+            if invoices:
+                tx.invoice_ids = [Command.link(inv.id) for inv in invoices]
+        res = super()._post_process()
+        # Money received: apply even when no payment could be reconciled (no provider journal).
+        self.filtered(lambda t: t.state == "done").amc_purchase_ids._apply()
+        return res

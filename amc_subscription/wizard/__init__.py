@@ -1,0 +1,1 @@
+from . import amc_subscription_renew_wizard
