@@ -1,7 +1,6 @@
 """The README's Python examples run as written (they need ../shared for the ANAF example)."""
 
 import re
-from pathlib import Path
 
 import pytest
 
