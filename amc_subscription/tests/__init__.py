@@ -1,0 +1,1 @@
+from . import test_feature_gate, test_trial
