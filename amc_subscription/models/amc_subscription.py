@@ -315,13 +315,14 @@ class AmcSubscription(models.Model):
         self.ensure_one()
         if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
             raise AccessError(self.env._("Only subscription managers can buy a plan."))
-        if self.company_id != self.env.company:
+        # sudo: refuse another company's subscription with a clear message, not a rule error.
+        if self.sudo().company_id != self.env.company:
             raise UserError(
                 self.env._(
                     "You can only buy for the company you are working in (%(company)s). Switch"
                     " to %(other)s first.",
                     company=self.env.company.name,
-                    other=self.company_id.name,
+                    other=self.sudo().company_id.name,
                 )
             )
         if payment_kind not in ("card", "transfer"):

@@ -1,1 +1,1 @@
-from . import test_feature_gate, test_trial
+from . import test_feature_gate, test_renewal, test_trial

@@ -92,4 +92,6 @@ class AmcSubscriptionCommon(AccountTestInvoicingCommon):
             .create({"plan_id": plan.id, "months": months, "payment_kind": kind})
         )
         wizard.action_confirm()
-        return wizard.subscription_id.sudo().purchase_ids[:1]
+        return self.env["amc.subscription.purchase"].search(
+            [("subscription_id", "=", wizard.subscription_id.id)], order="id desc", limit=1
+        )

@@ -43,12 +43,17 @@ class AmcSubscriptionCardTourMixin:
     """Buy Premium for 12 months by card from the counter, then check what was applied."""
 
     @classmethod
-    def _enable_demo_provider(cls):
+    def _prepare_card_payment(cls):
+        """Demo provider in test mode, and a chart of accounts so the invoice can be posted."""
         if not cls.env["ir.module.module"].search_count(
             [("name", "=", "payment_demo"), ("state", "=", "installed")]
         ):
             raise unittest.SkipTest(
                 "payment_demo is not installed: run with -i amc_subscription,payment_demo"
+            )
+        if not cls.company.chart_template:
+            cls.env["account.chart.template"].try_loading(
+                "generic_coa", company=cls.company, install_demo=False
             )
         cls.env.ref("payment.payment_provider_demo").write(
             {"state": "test", "is_published": True, "company_id": cls.company.id}
@@ -89,7 +94,7 @@ class TestUiDesktop(AmcSubscriptionCardTourMixin, AmcSubscriptionUiCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._enable_demo_provider()
+        cls._prepare_card_payment()
 
     def test_counter_renews_premium_12_months_by_card(self):
         self._run_card_tour()
@@ -103,7 +108,7 @@ class TestUiPhone(AmcSubscriptionCardTourMixin, AmcSubscriptionUiCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._enable_demo_provider()
+        cls._prepare_card_payment()
 
     def test_counter_renews_premium_12_months_by_card_on_phone(self):
         self._run_card_tour()
