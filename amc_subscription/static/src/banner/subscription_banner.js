@@ -32,7 +32,7 @@ export class SubscriptionBanner extends Component {
     /** Identifies the notice, so that dismissing one does not hide the next one. */
     get noticeKey() {
         const record = this.state.record;
-        return `${record?.state}:${record?.date_end || record?.end_notice_sent_for}`;
+        return `${record?.state}:${record?.date_end || record?.date_fallback}`;
     }
 
     get visible() {

@@ -13,7 +13,7 @@ export const MANAGER_GROUP = "amc_subscription.group_amc_subscription_manager";
 export const WARNING_DAYS = 10;
 // How long after the fall-back to Standard the banner keeps telling the company about it.
 export const FALLBACK_NOTICE_DAYS = 7;
-const FIELDS = ["plan_id", "state", "date_end", "days_left", "end_notice_sent_for"];
+const FIELDS = ["plan_id", "state", "date_end", "days_left", "date_fallback"];
 const MODELS_THAT_REFRESH = ["amc.subscription", "amc.subscription.purchase"];
 
 function daysSince(serializedDate) {
@@ -34,8 +34,8 @@ export function describe(record) {
         endDate: record?.date_end ? deserializeDate(record.date_end) : null,
         justFellBack: Boolean(
             record?.state === "standard" &&
-                record.end_notice_sent_for &&
-                daysSince(record.end_notice_sent_for) <= FALLBACK_NOTICE_DAYS
+                record.date_fallback &&
+                daysSince(record.date_fallback) <= FALLBACK_NOTICE_DAYS
         ),
     };
 }
