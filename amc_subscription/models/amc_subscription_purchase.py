@@ -213,17 +213,18 @@ class AmcSubscriptionPurchase(models.Model):
         return tx
 
     def _register_transfer_payment(self):
-        """Record the transfer: through its pending transaction, else on the invoice directly."""
+        """Register the received transfer on the invoice; the paid hook applies the purchase.
+
+        The wire-transfer transaction is not set done here: Odoo's custom provider has no
+        payment method line, so its transactions never create payments themselves.
+        """
         self.ensure_one()
-        tx = self.transaction_ids.filtered(lambda t: t.state == "pending")[:1]
-        if tx:
-            tx._set_done()
-            tx._post_process()
-        if self.invoice_id.payment_state not in ("paid", "in_payment"):
-            invoice = self.invoice_id
-            self.env["account.payment.register"].with_company(invoice.company_id).with_context(
-                active_model="account.move", active_ids=invoice.ids
-            ).create({})._create_payments()
+        invoice = self.invoice_id
+        if invoice.payment_state in ("paid", "in_payment"):
+            return
+        self.env["account.payment.register"].with_company(invoice.company_id).with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({})._create_payments()
 
     def _apply(self):
         """Add the bought period to the subscription; a purchase is applied once only."""

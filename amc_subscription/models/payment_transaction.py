@@ -17,11 +17,10 @@ class PaymentTransaction(models.Model):
     def _post_process(self):
         """Invoice a paid subscription purchase before account_payment reconciles the payment."""
         for tx in self.filtered(lambda t: t.state == "done" and t.amc_purchase_ids):
-            invoices = tx.amc_purchase_ids.filtered(lambda p: p.state != "done").mapped(
-                lambda p: p._create_invoice()
-            )
-            if invoices:
-                tx.invoice_ids = [Command.link(inv.id) for inv in invoices]
+            for purchase in tx.amc_purchase_ids.filtered(lambda p: p.state != "done"):
+                invoice = purchase._create_invoice()
+                if invoice not in tx.invoice_ids:
+                    tx.invoice_ids = [Command.link(invoice.id)]
         res = super()._post_process()
         # Money received: apply even when no payment could be reconciled (no provider journal).
         self.filtered(lambda t: t.state == "done").amc_purchase_ids._apply()

@@ -1,1 +1,1 @@
-from . import test_feature_gate, test_renewal, test_trial
+from . import test_card_payment, test_feature_gate, test_renewal, test_transfer_payment, test_trial
