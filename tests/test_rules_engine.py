@@ -69,3 +69,61 @@ def test_a_rule_that_raises_is_reported_as_failed_not_propagated(caplog):
     pattern.rule("R-X", Context("/"), MSG)(lambda n, d: 1 / 0)
     assert [f.rule for f in pattern.run(_doc())] == ["R-X"]
     assert "R-X" in caplog.text
+
+
+def test_a_raising_rule_does_not_hide_the_verdicts_of_its_neighbours(caplog):
+    pattern = Pattern("t")
+    line = Context("cac:InvoiceLine")
+    pattern.rule("R-OK", line, MSG)(lambda n, d: True)
+    pattern.rule("R-BAD", line, MSG)(lambda n, d: n.findtext("{*}ID") == "1")
+    pattern.rule("R-X", line, MSG)(lambda n, d: 1 / (n.findtext("{*}ID") == "1"))
+    found = [(f.rule, f.location) for f in pattern.run(_doc())]
+    assert found == [
+        ("R-BAD", "/Invoice/cac:InvoiceLine[2]"),
+        ("R-X", "/Invoice/cac:InvoiceLine[2]"),
+    ]
+    assert caplog.text.count("Rule R-X raised") == 1
+
+
+def test_declared_order_decides_which_context_takes_a_node():
+    pattern = Pattern("t")
+    general, anchored = Context("cac:TaxTotal"), Context("/ubl:Invoice/cac:TaxTotal")
+    pattern.order([anchored, general])
+    pattern.rule("GENERAL", general, MSG)(lambda n, d: False)
+    pattern.rule("ANCHORED", anchored, MSG)(lambda n, d: False)
+    assert [(f.rule, f.location) for f in pattern.run(_doc())] == [
+        ("ANCHORED", "/Invoice/cac:TaxTotal"),
+        ("GENERAL", "/Invoice/cac:InvoiceLine[1]/cac:TaxTotal"),
+    ]
+
+
+def test_wildcard_and_repeated_alternatives_check_a_node_once():
+    pattern = Pattern("t")
+    calls = []
+    pattern.rule("R-ID", Context("cbc:ID | cac:InvoiceLine/cbc:ID"), MSG)(
+        lambda n, d: calls.append(n.text) or True
+    )
+    pattern.rule("R-ANY", Context("*"), MSG)(lambda n, d: n.tag.endswith("ID"))
+    found = list(pattern.run(_doc()))
+    assert calls == ["F1", "1", "2"]
+    assert {f.location for f in found} >= {"/Invoice", "/Invoice/cac:TaxTotal"}
+    assert not any(f.location.endswith("cbc:ID") for f in found)
+
+
+def test_where_doc_receives_the_document():
+    seen = []
+    context = Context("cac:InvoiceLine", where_doc=lambda n, d: seen.append(d) or True)
+    doc = _doc()
+    assert len(context.nodes(doc)) == 2
+    assert seen == [doc, doc]
+
+
+def test_all_rules_loses_no_rule_because_ids_are_unique_across_patterns():
+    from ro_efactura.rules import PATTERNS, all_rules
+
+    registered = [rule for pattern in PATTERNS for rule in pattern.rules]
+    assert len(all_rules()) == len(registered)
+    # CIUS-RO 1.0.9 comments BR-27 out of the EN 16931 model and states it in ROmodel only
+    owners = [p.name for p in PATTERNS for rule in p.rules if rule.id == "BR-27"]
+    assert owners == ["ROmodel"]
+    assert all_rules()["BR-27"].message.en.startswith("The item net price (BT-146)")

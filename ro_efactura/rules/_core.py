@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -104,9 +105,12 @@ def _clark(step: str) -> str:
     return f"{{{NS[prefix]}}}{local}" if local else step
 
 
-@dataclass(frozen=True, slots=True)
-class Attr:
-    """An attribute as a context node: the element that carries it, its name and value."""
+class Attr(NamedTuple):
+    """An attribute as a context node: the element that carries it, its name and value.
+
+    A named tuple rather than a frozen dataclass: documents hold hundreds of attributes and a
+    tuple is built several times faster.
+    """
 
     element: etree._Element
     name: str
@@ -127,34 +131,83 @@ class Rule:
 
 
 class Context:
-    """Which nodes a group of rules applies to (see the module docstring for the syntax)."""
+    """Which nodes a group of rules applies to (see the module docstring for the syntax).
 
-    def __init__(self, match: str, where: Callable[..., bool] | None = None) -> None:
+    ``where(node)`` filters the matched nodes; ``where_doc(node, doc)`` does the same with the
+    :class:`Document` at hand, for predicates that share per-document facts through
+    :meth:`Document.memo`.
+    """
+
+    def __init__(
+        self,
+        match: str,
+        where: Callable[..., bool] | None = None,
+        *,
+        where_doc: Callable[..., bool] | None = None,
+    ) -> None:
         self.match = match
         self.where = where
+        self.where_doc = where_doc
         self._alternatives = [_parse_alternative(alt.strip()) for alt in match.split("|")]
 
     def __repr__(self) -> str:
         return f"Context({self.match!r})"
 
-    def nodes(self, doc: Document) -> list:
-        """The nodes of ``doc`` this context matches, in document order per alternative."""
-        found: list = []
-        for anchored, steps, attribute in self._alternatives:
+    def keys(self) -> list[str] | None:
+        """The tags (``@name`` for attributes) of the nodes this context can match, one per
+        alternative, or ``None`` when it may match any element."""
+        found = []
+        for _, steps, attribute in self._alternatives:
             if attribute:
-                found.extend(doc.attributes(attribute))
-                continue
-            if not steps:
-                found.append(doc.root)
-                continue
-            last = steps[-1]
-            candidates = doc.all_elements() if last == "*" else doc.elements(last)
-            for element in candidates:
-                if _ancestors_match(element, steps, anchored):
-                    found.append(element)
-        if self.where is not None:
-            found = [node for node in found if self.where(node)]
+                found.append(f"@{attribute}")
+            elif not steps:
+                found.extend(_ROOT_TAGS)
+            elif steps[-1] == "*":
+                return None
+            else:
+                found.append(steps[-1])
         return found
+
+    def nodes(self, doc: Document) -> list:
+        """The nodes of ``doc`` this context matches, in document order per alternative.
+
+        The list may be shared with the document's indexes: do not modify it.
+        """
+        alternatives = self._alternatives
+        if len(alternatives) == 1:
+            found = _alternative_nodes(doc, *alternatives[0])
+        else:
+            found = []
+            for anchored, steps, attribute in alternatives:
+                found.extend(_alternative_nodes(doc, anchored, steps, attribute))
+        if self.where is not None and found:
+            found = [node for node in found if self.where(node)]
+        if self.where_doc is not None and found:
+            found = [node for node in found if self.where_doc(node, doc)]
+        return found
+
+
+_ROOT_TAGS = (q("ubl:Invoice"), q("cn:CreditNote"))
+_EMPTY: list = []  # the shared empty result; callers only read results
+
+
+def _alternative_nodes(doc: Document, anchored: bool, steps: tuple[str, ...], attribute: str):
+    if attribute:
+        return doc.attributes(attribute)
+    if not steps:
+        return [doc.root]
+    last = steps[-1]
+    if len(steps) == 1:
+        if anchored:
+            return [doc.root] if last in ("*", doc.root.tag) else []
+        return doc.all_elements() if last == "*" else doc.elements(last)
+    if last == "*" or steps[-2] == "*":
+        candidates = doc.all_elements() if last == "*" else doc.elements(last)
+    else:
+        candidates = doc.under_parent(last, steps[-2])
+        if len(steps) == 2 and not anchored:
+            return candidates
+    return [element for element in candidates if _ancestors_match(element, steps, anchored)]
 
 
 def _parse_alternative(text: str) -> tuple[bool, tuple[str, ...], str]:
@@ -175,23 +228,37 @@ def _ancestors_match(element: etree._Element, steps: tuple[str, ...], anchored: 
 
 
 class Document:
-    """A parsed UBL document and the lookups rules share, computed once per validation."""
+    """A parsed UBL document and the lookups rules share, computed once per validation.
+
+    The tag index is built up front (one pass); the attribute index and the children of an
+    element by tag are built the first time a rule asks for them.
+    """
 
     def __init__(self, root: etree._Element) -> None:
         self.root = root
         self.kind = root_kind(root)  # 'Invoice' or 'CreditNote'
-        self._all = list(root.iter(etree.Element))
+        self._all = everything = list(root.iter(etree.Element))
         self._by_tag: dict[str, list[etree._Element]] = {}
-        self._by_attribute: dict[str, list[Attr]] = {}
-        for element in self._all:
-            self._by_tag.setdefault(element.tag, []).append(element)
-            for name, value in element.attrib.items():
-                self._by_attribute.setdefault(name, []).append(Attr(element, name, value))
+        by_tag = self._by_tag
+        for element in everything:
+            tag = element.tag
+            same = by_tag.get(tag)
+            if same is None:
+                by_tag[tag] = [element]
+            else:
+                same.append(element)
+        self._by_attribute: dict[str, list[Attr]] | None = None
+        self._by_parent: dict[str, dict[str, list[etree._Element]]] = {}
+        self._children: dict[etree._Element, dict[str, list[etree._Element]]] = {}
         self._cache: dict = {}
 
     def elements(self, tag: str) -> list[etree._Element]:
-        """Every element with this Clark-notation tag, in document order."""
-        return self._by_tag.get(tag, [])
+        """Every element with this Clark-notation tag, in document order (do not modify)."""
+        return self._by_tag.get(tag, _EMPTY)
+
+    def tags(self):
+        """The tags present in the document (a read-only view)."""
+        return self._by_tag.keys()
 
     def all_elements(self) -> list[etree._Element]:
         """Every element of the document, in document order."""
@@ -199,7 +266,46 @@ class Document:
 
     def attributes(self, name: str) -> list[Attr]:
         """Every attribute with this (unqualified) name, in document order."""
-        return self._by_attribute.get(name, [])
+        index = self._by_attribute
+        if index is None:
+            index = self._by_attribute = {}
+            for element in self._all:
+                for key, value in element.items():
+                    same = index.get(key)
+                    if same is None:
+                        index[key] = [Attr(element, key, value)]
+                    else:
+                        same.append(Attr(element, key, value))
+        return index.get(name, _EMPTY)
+
+    def under_parent(self, tag: str, parent: str) -> list[etree._Element]:
+        """The ``tag`` elements whose parent has the tag ``parent``, in document order."""
+        groups = self._by_parent.get(tag)
+        if groups is None:
+            groups = self._by_parent[tag] = {}
+            for element in self._by_tag.get(tag, _EMPTY):
+                up = element.getparent()
+                key = up.tag if up is not None else ""
+                same = groups.get(key)
+                if same is None:
+                    groups[key] = [element]
+                else:
+                    same.append(element)
+        return groups.get(parent, _EMPTY)
+
+    def children(self, element: etree._Element) -> dict[str, list[etree._Element]]:
+        """``{tag: [child, ...]}`` of ``element``, built once per element (do not modify)."""
+        found = self._children.get(element)
+        if found is None:
+            found = self._children[element] = {}
+            for child in element:
+                tag = child.tag
+                same = found.get(tag)
+                if same is None:
+                    found[tag] = [child]
+                else:
+                    same.append(child)
+        return found
 
     def xpath(self, node, expression: str):
         """Evaluate a (cached, compiled) XPath 1.0 expression on ``node``; prefer ``find``."""
@@ -210,9 +316,11 @@ class Document:
 
     def memo(self, key, compute: Callable[[], object]):
         """Compute a document-wide value once (e.g. the sum of line amounts)."""
-        if key not in self._cache:
-            self._cache[key] = compute()
-        return self._cache[key]
+        try:
+            return self._cache[key]
+        except KeyError:
+            value = self._cache[key] = compute()
+            return value
 
     @staticmethod
     def decimal(value) -> Decimal | None:
@@ -228,11 +336,23 @@ class Document:
 
 
 class Pattern:
-    """An ordered group of contexts and their rules, like one Schematron pattern."""
+    """An ordered group of contexts and their rules, like one Schematron pattern.
+
+    Contexts are tried in the order they first received a rule, or in the order given to
+    :meth:`order` (declare it before registering rules spread over several modules).
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name
         self._contexts: dict[int, tuple[Context, list[Rule]]] = {}
+        self._plan: list[tuple[Context, tuple[Rule, ...], bool, bool]] | None = None
+
+    def order(self, contexts) -> Pattern:
+        """Declare the official order of ``contexts`` (highest priority first)."""
+        for context in contexts:
+            self._contexts.setdefault(id(context), (context, []))
+        self._plan = None
+        return self
 
     def rule(
         self,
@@ -249,6 +369,7 @@ class Pattern:
         def register(check: Check) -> Check:
             entry = self._contexts.setdefault(id(context), (context, []))
             entry[1].append(Rule(rule_id, severity, message, check))
+            self._plan = None
             return check
 
         return register
@@ -259,20 +380,48 @@ class Pattern:
 
     def run(self, doc: Document) -> Iterator[Finding]:
         """Check ``doc``; each node meets only the first context of this pattern matching it."""
+        plan = self._plan if self._plan is not None else self._compile()
         claimed: set = set()
-        for context, rules in self._contexts.values():
-            for node in context.nodes(doc):
-                if node in claimed:
-                    continue
-                claimed.add(node)
-                for rule in rules:
-                    if not _passes(rule, node, doc):
-                        yield Finding(
-                            rule=rule.id,
-                            severity=rule.severity,
-                            location=_location(node),
-                            message=rule.message,
-                        )
+        for context, rules, check_claimed, record in plan:
+            nodes = context.nodes(doc)
+            for node in nodes:
+                if check_claimed:
+                    if node in claimed:
+                        continue
+                    claimed.add(node)
+                elif record:
+                    claimed.add(node)
+                try:  # one guard per node; rules are re-run one by one only if one raised
+                    failed = [rule for rule in rules if not rule.check(node, doc)]
+                except Exception:
+                    failed = [rule for rule in rules if not _passes(rule, node, doc)]
+                for rule in failed:
+                    yield Finding(
+                        rule=rule.id,
+                        severity=rule.severity,
+                        location=_location(node),
+                        message=rule.message,
+                    )
+
+    def _compile(self) -> list[tuple[Context, tuple[Rule, ...], bool, bool]]:
+        """Contexts with rules, each with two flags: must it skip nodes an earlier context
+        took (its node kinds overlap an earlier context's or repeat among its alternatives),
+        must it record its nodes (a later context's node kinds overlap its own)."""
+        entries = [(c, tuple(rules)) for c, rules in self._contexts.values() if rules]
+        keys = [context.keys() for context, _ in entries]
+        plan = []
+        for i, (context, rules) in enumerate(entries):
+            mine = keys[i]
+            repeats = mine is None or len(set(mine)) < len(mine)
+            earlier = any(_overlap(mine, other) for other in keys[:i])
+            later = any(_overlap(mine, other) for other in keys[i + 1 :])
+            plan.append((context, rules, repeats or earlier, later))
+        self._plan = plan
+        return plan
+
+
+def _overlap(first: list[str] | None, second: list[str] | None) -> bool:
+    return first is None or second is None or not set(first).isdisjoint(second)
 
 
 def _location(node) -> str:
