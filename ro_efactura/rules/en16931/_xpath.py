@@ -177,15 +177,10 @@ def kids(doc, node) -> dict:
     """``{tag: [child, ...]}`` for ``node``, built in one pass and kept for the document.
 
     Rules on nodes that repeat (lines, VAT groups) look their children up here instead of
-    searching the tree once per rule.
+    searching the tree once per rule; every pattern shares the table
+    (:meth:`~ro_efactura.rules.Document.children`).
     """
-    cache = doc.memo("en16931:kids", dict)
-    found = cache.get(node)
-    if found is None:
-        found = cache[node] = {}
-        for child in node:
-            found.setdefault(child.tag, []).append(child)
-    return found
+    return doc.children(node)
 
 
 def kids_text(doc, node, tag: str) -> str | None:

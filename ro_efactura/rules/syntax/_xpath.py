@@ -24,7 +24,6 @@ helpers follow the XPath 2.0 definitions rather than Python's habits:
 from __future__ import annotations
 
 import re
-from operator import attrgetter
 
 from lxml import etree
 
@@ -50,7 +49,6 @@ _DATE = re.compile(r"-?([1-9][0-9]{4,}|[0-9]{4})-([0-9]{2})-([0-9]{2})(Z|[+-][0-
 _DOUBLE = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?INF|NaN")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _TAGS_KEY = "syntax.present-tags"
-_CHILDREN_KEY = "syntax.children-by-tag"
 _REPEATS_KEY = "syntax.repeated-children"
 _CLIMBED_KEY = "syntax.climbed-paths"
 _NONE: list = []  # the shared empty result; callers only read results
@@ -114,15 +112,16 @@ def decimals(text: str) -> int:
 
 def present_tags(doc: Document) -> frozenset[str]:
     """Every element tag the document holds, computed once per document."""
-    return doc.memo(_TAGS_KEY, lambda: frozenset(map(attrgetter("tag"), doc.all_elements())))
+    return doc.memo(_TAGS_KEY, lambda: frozenset(doc.tags()))
 
 
 class Path:
     """A child path such as ``cac:Party/cac:PartyName/cbc:Name``, optionally ending in
     ``/@attribute``, selected below an anchor element.
 
-    Each step reads a per-document table of the anchor's children by tag, built the first time
-    an element is visited and shared by every rule, so a path costs a few dictionary hits.
+    Each step reads the document's table of an element's children by tag
+    (:meth:`Document.children`), built the first time an element is visited and shared by
+    every rule of every pattern, so a path costs a few dictionary hits.
     """
 
     __slots__ = ("attribute", "steps", "text")
@@ -148,17 +147,13 @@ class Path:
                     if top is not None:
                         by_anchor.setdefault(top, []).append(element)
             return by_anchor.get(anchor, _NONE)
-        table = doc.memo(_CHILDREN_KEY, dict)
+        children = doc.children
         current: list[etree._Element] = [anchor]
         for step in self.steps:
             if len(current) == 1:
-                node = current[0]
-                by_tag = table.get(node)
-                if by_tag is None:
-                    by_tag = table[node] = _children_by_tag(node)
-                current = by_tag.get(step, _NONE)
+                current = children(current[0]).get(step, _NONE)
             else:
-                current = [c for node in current for c in _cached(table, node).get(step, ())]
+                current = [c for node in current for c in children(node).get(step, ())]
             if not current:
                 return _NONE
         return current
@@ -225,20 +220,6 @@ def _repeated_under(doc: Document, tag: str) -> frozenset[str]:
             seen.add(parent)
         found = known[tag] = frozenset(repeated)
     return found
-
-
-def _cached(table: dict, node: etree._Element) -> dict:
-    by_tag = table.get(node)
-    if by_tag is None:
-        by_tag = table[node] = _children_by_tag(node)
-    return by_tag
-
-
-def _children_by_tag(node: etree._Element) -> dict:
-    by_tag: dict = {}
-    for child in node:
-        by_tag.setdefault(child.tag, []).append(child)
-    return by_tag
 
 
 def indicator_is(flag: bool):
