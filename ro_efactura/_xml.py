@@ -57,8 +57,9 @@ _UTF8_NAMES = {"utf-8", "utf8"}
 _INVALID_ENCODING = etree.ErrorTypes.ERR_INVALID_ENCODING  # libxml2 met bytes that are not UTF-8
 
 
-def _parser() -> etree.XMLParser:
+def _parser(blank_text: bool = True) -> etree.XMLParser:
     return etree.XMLParser(
+        remove_blank_text=not blank_text,
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -82,11 +83,15 @@ def _check_encoding(data: bytes) -> None:
         raise DocumentEncodingError("The document is UTF-16 or UTF-32; e-invoices must be UTF-8.")
 
 
-def parse(data: bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> etree._Element:
+def parse(
+    data: bytes, *, max_size: int = DEFAULT_MAX_SIZE, blank_text: bool = True
+) -> etree._Element:
     """Parse ``data`` safely and return the root element.
 
     :param data: the document's bytes (a ``str`` is encoded as UTF-8).
     :param max_size: the largest document accepted, in bytes.
+    :param blank_text: False drops the whitespace-only text between elements (indentation),
+        which parses faster; text inside an element without children is always kept.
     :raises DocumentError: a subclass saying what is wrong and where.
     """
     if isinstance(data, str):
@@ -100,7 +105,7 @@ def parse(data: bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> etree._Element:
         raise DocumentTooLargeError(size=len(data), limit=max_size)
     _check_encoding(data)
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(data, _parser(blank_text))
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (0, 0)
         if exc.code == _INVALID_ENCODING:

@@ -1,8 +1,10 @@
-"""Read invoice lines (BG-25 .. BG-32) with a table from UBL path to model field.
+"""Read invoice lines (BG-25 .. BG-32) in one walk driven by tag tables.
 
-A line is read in one pass over the elements it actually holds: each path found in the
-line's index that the table knows is converted and stored; absent optional parts cost
-nothing. Required parts are checked afterwards, naming the missing path.
+Each table maps the Clark tag of a child element to what it holds: a ``(field, converter)``
+pair (the first element wins, as everywhere in the reader), a nested table to walk into, or
+:class:`_Many` for repeated parts collected in document order. Only the branches a table
+names are visited; absent optional parts cost nothing. Required parts are checked
+afterwards, naming the missing path.
 
 >>> sorted(REQUIRED.values())[:2]
 ['cac:Item/cac:ClassifiedTaxCategory/cbc:ID', 'cac:Item/cbc:Name']
@@ -13,12 +15,12 @@ from __future__ import annotations
 from .._xml import element_path
 from ..errors import DocumentError
 from ..model import ItemAttribute, Line, VatCategory
+from ._read_build import builder
 from ._read_parts import allowance_charge, period
 from ._read_values import (
     Node,
-    all_,
+    clark,
     code_of,
-    find,
     identifier,
     identifier_of,
     missing,
@@ -30,91 +32,136 @@ from ._read_values import (
 __all__ = ["REQUIRED", "line"]
 
 
+class _Many:
+    """A repeated child, collected into a list under ``field``."""
+
+    __slots__ = ("field",)
+
+    def __init__(self, field: str) -> None:
+        self.field = field
+
+
 def _category(element) -> VatCategory | None:
     return code_of(element, VatCategory)
 
 
-_ITEM = "cac:Item/"
-_TAX = "cac:Item/cac:ClassifiedTaxCategory/"
+def _same(element):
+    return element
 
-#: UBL path (from the line) -> (Line field, converter). Quantities are read apart (two names).
-_FIELDS = {
-    "cbc:ID": ("id", text_of),
-    "cbc:Note": ("note", text_of),
-    "cbc:LineExtensionAmount": ("net_amount", number_of),
-    "cbc:AccountingCost": ("accounting_ref", text_of),
-    "cac:OrderLineReference/cbc:LineID": ("order_line_ref", text_of),
-    "cac:DocumentReference/cbc:ID": ("object_id", identifier_of),
-    "cac:Price/cbc:PriceAmount": ("net_price", number_of),
-    "cac:Price/cbc:BaseQuantity": ("base_quantity", number_of),
-    "cac:Price/cac:AllowanceCharge/cbc:Amount": ("price_discount", number_of),
-    "cac:Price/cac:AllowanceCharge/cbc:BaseAmount": ("gross_price", number_of),
-    _ITEM + "cbc:Name": ("item_name", text_of),
-    _ITEM + "cbc:Description": ("description", text_of),
-    _ITEM + "cac:SellersItemIdentification/cbc:ID": ("seller_item_id", text_of),
-    _ITEM + "cac:BuyersItemIdentification/cbc:ID": ("buyer_item_id", text_of),
-    _ITEM + "cac:StandardItemIdentification/cbc:ID": ("standard_item_id", identifier_of),
-    _ITEM + "cac:OriginCountry/cbc:IdentificationCode": ("origin_country", text_of),
-    _TAX + "cbc:ID": ("vat_category", _category),
-    _TAX + "cbc:Percent": ("vat_rate", number_of),
+
+def _period(element):
+    return period(Node(element))
+
+
+def _ids(field: str, convert=text_of) -> dict:
+    return {clark("cbc:ID"): (field, convert)}
+
+
+_ITEM = {
+    clark("cbc:Name"): ("item_name", text_of),
+    clark("cbc:Description"): ("description", text_of),
+    clark("cac:SellersItemIdentification"): _ids("seller_item_id"),
+    clark("cac:BuyersItemIdentification"): _ids("buyer_item_id"),
+    clark("cac:StandardItemIdentification"): _ids("standard_item_id", identifier_of),
+    clark("cac:OriginCountry"): {clark("cbc:IdentificationCode"): ("origin_country", text_of)},
+    clark("cac:ClassifiedTaxCategory"): {
+        clark("cbc:ID"): ("vat_category", _category),
+        clark("cbc:Percent"): ("vat_rate", number_of),
+    },
+    clark("cac:CommodityClassification"): _Many("classifications"),
+    clark("cac:AdditionalItemProperty"): _Many("attributes"),
+}
+
+_LINE = {
+    clark("cbc:ID"): ("id", text_of),
+    clark("cbc:Note"): ("note", text_of),
+    clark("cbc:LineExtensionAmount"): ("net_amount", number_of),
+    clark("cbc:AccountingCost"): ("accounting_ref", text_of),
+    clark("cac:OrderLineReference"): {clark("cbc:LineID"): ("order_line_ref", text_of)},
+    clark("cac:DocumentReference"): _ids("object_id", identifier_of),
+    clark("cac:InvoicePeriod"): ("period", _period),
+    clark("cac:AllowanceCharge"): _Many("allowances_charges"),
+    clark("cac:Item"): _ITEM,
+    clark("cac:Price"): {
+        clark("cbc:PriceAmount"): ("net_price", number_of),
+        clark("cbc:BaseQuantity"): ("base_quantity", _same),
+        clark("cac:AllowanceCharge"): {
+            clark("cbc:Amount"): ("price_discount", number_of),
+            clark("cbc:BaseAmount"): ("gross_price", number_of),
+        },
+    },
+}
+_QUANTITY = {False: "cbc:InvoicedQuantity", True: "cbc:CreditedQuantity"}
+_TABLES = {
+    credit: {**_LINE, clark(name): ("quantity", _same)} for credit, name in _QUANTITY.items()
 }
 
 #: Line field -> the path reported when it is missing.
 REQUIRED = {
     "id": "cbc:ID",
     "net_price": "cac:Price/cbc:PriceAmount",
-    "item_name": _ITEM + "cbc:Name",
-    "vat_category": _TAX + "cbc:ID",
+    "item_name": "cac:Item/cbc:Name",
+    "vat_category": "cac:Item/cac:ClassifiedTaxCategory/cbc:ID",
 }
 
+_new_line = builder(Line)
 
-def _quantity(node: Node, index: dict, name: str) -> dict:
-    element = index.get(name)
-    quantity = None if element is None else number_of(element)
-    if quantity is None:
-        raise missing(node, name)
-    unit = (element.get("unitCode") or "").strip()
+
+def _walk(element, table: dict, values: dict) -> None:
+    for child in element[:]:  # a slice is cheaper than lxml's child iterator
+        spec = table.get(child.tag)
+        if spec is None:
+            continue
+        kind = type(spec)
+        if kind is tuple:
+            if spec[0] not in values:
+                values[spec[0]] = spec[1](child)
+        elif kind is dict:
+            _walk(child, spec, values)
+        else:
+            values.setdefault(spec.field, []).append(child)
+
+
+def _quantity(element, values: dict, credit_note: bool) -> None:
+    found = values.get("quantity")
+    amount = None if found is None else number_of(found)
+    if amount is None:
+        raise missing(Node(element), _QUANTITY[credit_note])
+    unit = (found.get("unitCode") or "").strip()
     if not unit:
-        raise DocumentError("The quantity has no unitCode.", location=element_path(element))
-    return {"quantity": quantity, "unit": unit}
+        raise DocumentError("The quantity has no unitCode.", location=element_path(found))
+    values["quantity"] = amount
+    values["unit"] = unit
 
 
-def _repeated(node: Node, index: dict) -> dict:
-    """Allowances/charges, period, classifications and attributes, only when present."""
-    values: dict = {}
-    if "cac:AllowanceCharge" in index:
-        charges = all_(node, "cac:AllowanceCharge")
-        values["allowances_charges"] = tuple(allowance_charge(a) for a in charges)
-    if "cac:InvoicePeriod" in index:
-        values["period"] = period(find(node, "cac:InvoicePeriod"))
-    if _ITEM + "cac:CommodityClassification" in index:
-        nodes = all_(node, _ITEM + "cac:CommodityClassification")
-        found = (identifier(n, "cbc:ItemClassificationCode") for n in nodes)
+def _repeated(values: dict) -> None:
+    """Convert the collected repeated parts (and the base quantity) in place."""
+    base = values.get("base_quantity")
+    if base is not None:
+        values["base_quantity"] = number_of(base)
+        values["base_quantity_unit"] = base.get("unitCode")
+    if "allowances_charges" in values:
+        charges = values["allowances_charges"]
+        values["allowances_charges"] = tuple(allowance_charge(Node(e)) for e in charges)
+    if "classifications" in values:
+        found = (
+            identifier(Node(e), "cbc:ItemClassificationCode") for e in values["classifications"]
+        )
         values["classifications"] = tuple(i for i in found if i is not None)
-    if _ITEM + "cac:AdditionalItemProperty" in index:
+    if "attributes" in values:
         values["attributes"] = tuple(
             ItemAttribute(name=req_text(p, "cbc:Name"), value=req_text(p, "cbc:Value"))
-            for p in all_(node, _ITEM + "cac:AdditionalItemProperty")
+            for p in map(Node, values["attributes"])
         )
-    return values
 
 
-def line(node: Node, credit_note: bool) -> Line:
-    """BG-25 from an InvoiceLine or CreditNoteLine."""
-    index = node.index()
-    name = "cbc:CreditedQuantity" if credit_note else "cbc:InvoicedQuantity"
-    values = _quantity(node, index, name)
-    for path, element in index.items():
-        spec = _FIELDS.get(path)
-        if spec is not None:
-            value = spec[1](element)
-            if value is not None:
-                values[spec[0]] = value
+def line(element, credit_note: bool) -> Line:
+    """BG-25 from an InvoiceLine or CreditNoteLine element."""
+    values: dict = {}
+    _walk(element, _TABLES[credit_note], values)
+    _quantity(element, values, credit_note)
     for field, path in REQUIRED.items():
-        if field not in values:
-            raise missing(node, path)
-    base = index.get("cac:Price/cbc:BaseQuantity")
-    if base is not None:
-        values["base_quantity_unit"] = base.get("unitCode")
-    values.update(_repeated(node, index))
-    return Line(**values)
+        if values.get(field) is None:
+            raise missing(Node(element), path)
+    _repeated(values)
+    return _new_line(values)

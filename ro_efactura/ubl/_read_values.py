@@ -50,7 +50,6 @@ __all__ = [
     "text_of",
 ]
 
-_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -82,15 +81,19 @@ def _short(tag) -> str | None:
     return short
 
 
-def _flatten(element, prefix: str, index: dict) -> None:
-    for child in element:
-        short = _SHORT.get(child.tag) or _short(child.tag)
+def _flatten(element, prefix: str, index: dict, kids: dict | None = None) -> None:
+    """Index the UBL descendants of ``element`` by path; group its children by tag in ``kids``."""
+    for child in element[:]:  # a slice is cheaper than lxml's child iterator
+        tag = child.tag
+        if kids is not None:
+            kids.setdefault(tag, []).append(child)
+        short = _SHORT.get(tag) or _short(tag)
         if short is None:
             continue  # not UBL: ignored
         key = prefix + short
         if key not in index:
             index[key] = child
-        if len(child) and short not in _SKIP:
+        if short not in _SKIP and len(child):
             _flatten(child, key + "/", index)
 
 
@@ -99,35 +102,37 @@ class Node:
 
     The index is built on first look-up, in one walk of the subtree; look-ups are then
     dictionary hits, which matters because most are for optional elements that are absent.
+    A node returned by :func:`find` shares the index of the node it was found in (its paths
+    carry a prefix), so a subtree is walked once however deep the look-ups go.
     """
 
-    __slots__ = ("_flat", "_kids", "el")
+    __slots__ = ("_flat", "_kids", "_prefix", "el")
 
-    def __init__(self, el) -> None:
+    def __init__(self, el, flat: dict | None = None, prefix: str = "") -> None:
         self.el = el
-        self._flat: dict | None = None
+        self._flat = flat
+        self._prefix = prefix
         self._kids: dict | None = None
 
     def index(self) -> dict:
         """Descendants by relative path (``cac:Item/cbc:Name``), built on first use."""
         if self._flat is None:
-            self._flat = {}
-            _flatten(self.el, "", self._flat)
+            self._flat, self._kids = {}, {}
+            _flatten(self.el, "", self._flat, self._kids)
         return self._flat
 
     def element(self, path: str):
         """The first element at ``path``, or None."""
         index = self._flat if self._flat is not None else self.index()
-        return index.get(path)
+        return index.get(self._prefix + path)
 
     def kids(self, tag: str) -> list:
         """The child elements with ``tag`` (Clark form)."""
-        index = self._kids
-        if index is None:
-            index = self._kids = {}
-            for child in self.el:
-                index.setdefault(child.tag, []).append(child)
-        return index.get(tag, [])
+        if self._kids is None:
+            self._kids = {}
+            for child in self.el[:]:
+                self._kids.setdefault(child.tag, []).append(child)
+        return self._kids.get(tag, [])
 
     def get(self, attribute: str) -> str | None:
         return self.el.get(attribute)
@@ -140,23 +145,32 @@ class Node:
 
 
 def find(node: Node, path: str) -> Node | None:
-    """The first element at ``path`` below ``node``, or None."""
+    """The first element at ``path`` below ``node`` (sharing its index), or None."""
     element = node.element(path)
-    return None if element is None else Node(element)
+    if element is None:
+        return None
+    return Node(element, node._flat, f"{node._prefix}{path}/")
 
 
 def all_(node: Node, path: str) -> list[Node]:
-    """Every element at ``path`` below ``node`` (all but the last step take the first match)."""
+    """Every element at ``path`` below ``node`` (all but the last step take the first match).
+
+    A lone match shares ``node``'s index (the first match at each path below it is its own);
+    each of several matches gets an index of its own.
+    """
     head, _, last = path.rpartition("/")
-    parent = node.element(head) if head else node.el
-    if parent is None:
-        return []
-    kids = node.kids(clark(last)) if not head else parent.findall(clark(last))
-    return [Node(e) for e in kids]
+    if head:
+        parent = node.element(head)
+        found = [] if parent is None else parent.findall(clark(last))
+    else:
+        found = node.kids(clark(last))
+    if len(found) == 1:
+        return [Node(found[0], node.index(), f"{node._prefix}{path}/")]
+    return [Node(e) for e in found]
 
 
 def _raw(node: Node, path: str):
-    element = (node._flat if node._flat is not None else node.index()).get(path)
+    element = node.element(path)
     if element is None:
         return None, ""
     raw = element.text
@@ -165,7 +179,7 @@ def _raw(node: Node, path: str):
 
 def text(node: Node, path: str) -> str | None:
     """The stripped text at ``path``; None when absent or empty."""
-    element = (node._flat if node._flat is not None else node.index()).get(path)
+    element = node.element(path)
     raw = None if element is None else element.text
     return (raw.strip() or None) if raw else None
 
@@ -188,12 +202,17 @@ def req_text(node: Node, path: str) -> str:
 
 def number_of(element) -> Decimal | None:
     """The number in ``element``; None when empty; DocumentError when not a number."""
-    raw = (element.text or "").strip()
-    if not raw:
+    raw = element.text
+    if raw is None or not (raw := raw.strip()):
         return None
-    if not _DECIMAL.fullmatch(raw):
-        raise DocumentError(f"{raw!r} is not a valid number.", location=element_path(element))
-    return Decimal(raw)
+    try:
+        # Decimal also takes exponents, "_" separators, NaN and Infinity, which UBL does not.
+        value = Decimal(raw)
+        if value.is_finite() and "e" not in raw and "E" not in raw and "_" not in raw:
+            return value
+    except ArithmeticError:
+        pass
+    raise DocumentError(f"{raw!r} is not a valid number.", location=element_path(element))
 
 
 def text_of(element) -> str | None:
@@ -211,16 +230,21 @@ def identifier_of(element) -> Identifier | None:
     return Identifier(value=value, scheme=scheme or None)
 
 
+@cache
+def _members(enum) -> dict:
+    return {member.value: member for member in enum}
+
+
 def code_of(element, enum):
     """The ``enum`` member for the code in ``element``; None when empty."""
-    raw = text_of(element)
-    if raw is None:
+    raw = element.text
+    if raw is None or not (raw := raw.strip()):
         return None
-    try:
-        return enum(raw)
-    except ValueError:
+    member = _members(enum).get(raw)
+    if member is None:
         location = element_path(element)
-        raise DocumentError(f"{raw!r} is not an accepted code here.", location=location) from None
+        raise DocumentError(f"{raw!r} is not an accepted code here.", location=location)
+    return member
 
 
 def decimal(node: Node, path: str) -> Decimal | None:

@@ -40,6 +40,7 @@ from ._read_parts import address, allowance_charge, party, payee, period, tax_re
 from ._read_values import (
     Node,
     all_,
+    clark,
     code,
     date_,
     decimal,
@@ -59,7 +60,7 @@ def read(data: bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Invoice:
 
     :raises DocumentError: a subclass saying what is wrong and where.
     """
-    root = parse(data, max_size=max_size)
+    root = parse(data, max_size=max_size, blank_text=False)
     credit = root_kind(root) == "CreditNote"
     return _document(Node(root), credit)
 
@@ -73,7 +74,7 @@ def _type_code(root, credit: bool) -> InvoiceTypeCode:
 def _document(root, credit: bool) -> Invoice:
     currency = req_text(root, "cbc:DocumentCurrencyCode")
     lines_path = "cac:CreditNoteLine" if credit else "cac:InvoiceLine"
-    line_nodes = all_(root, lines_path)
+    line_nodes = root.kids(clark(lines_path))
     if not line_nodes:
         raise missing(root, lines_path)
     refs = _references(root, credit)
