@@ -465,6 +465,7 @@ class AmcSubscription(models.Model):
         icp = self.env["ir.config_parameter"].sudo()
         batch_size = int(icp.get_param("amc_subscription.cron_batch_size", 200) or 200)
         can_commit = not modules.module.current_test
+        self.flush_model()
         self.env.cr.execute(self._get_daily_todo_sql(today, batch_size))
         # sudo: the job writes plan and dates, which only the server changes (as root in cron).
         subs = self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
@@ -481,6 +482,7 @@ class AmcSubscription(models.Model):
                 sub.cron_error_date = today  # leaves the to-do list until tomorrow
             if can_commit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit
+        self.flush_model()
         self.env.cr.execute(SQL("SELECT count(*) FROM (%s) todo", self._get_daily_todo_sql(today)))
         remaining = self.env.cr.fetchone()[0]
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)

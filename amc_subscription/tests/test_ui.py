@@ -121,3 +121,23 @@ class TestUiPlainUser(AmcSubscriptionUiCommon):
         self.start_tour("/odoo", "amc_subscription_user_cannot_buy", login="amc_plain")
         self.assertFalse(self.subscription.purchase_ids)
         self.assertRecordValues(self.subscription, [{"state": "trial", "date_end": self.trial_end}])
+
+
+@tagged("post_install", "-at_install")
+class TestUiFallback(AmcSubscriptionUiCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.subscription.sudo().write(
+            {
+                "plan_id": cls.env.ref("amc_subscription.plan_standard").id,
+                "state": "standard",
+                "date_end": False,
+                "date_fallback": cls.today - relativedelta(days=1),
+            }
+        )
+
+    def test_banner_after_fallback_and_upgrade_preview_from_today(self):
+        self.start_tour("/odoo/my-subscription", "amc_subscription_fallback_banner", login="admin")
+        self.assertFalse(self.subscription.purchase_ids)
+        self.assertEqual(self.subscription.state, "standard")
