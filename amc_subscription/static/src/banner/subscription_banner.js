@@ -42,16 +42,26 @@ export class SubscriptionBanner extends Component {
 
     get message() {
         const info = this.info;
+        const manager = this.state.isManager;
         if (info.justFellBack) {
-            return _t(
-                "Your company is now on the Standard plan: your data is kept, but Premium features such as sending invoices to SPV are off. Buy a plan to turn them back on."
-            );
+            return manager
+                ? _t(
+                      "Your company is now on the Standard plan: your data is kept, but Premium features such as sending invoices to SPV are off. Buy a plan to turn them back on."
+                  )
+                : _t(
+                      "Your company is now on the Standard plan: your data is kept, but Premium features such as sending invoices to SPV are off. Ask a subscription manager of your company to buy a plan."
+                  );
         }
         const values = {
             plan: info.planName,
             days: daysLeftLabel(info.daysLeft),
             date: formatDate(info.endDate),
         };
+        if (!manager) {
+            return info.daysLeft <= 0
+                ? _t("Your company's %(plan)s plan ends today (%(date)s). Ask a subscription manager of your company to renew it.", values)
+                : _t("Your company's %(plan)s plan ends in %(days)s, on %(date)s. Ask a subscription manager of your company to renew it.", values);
+        }
         if (info.daysLeft <= 0) {
             return info.isTrial
                 ? _t("Your %(plan)s trial ends today (%(date)s). Buy a plan to keep its features.", values)

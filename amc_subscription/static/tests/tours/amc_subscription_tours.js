@@ -120,6 +120,10 @@ registry.category("web_tour.tours").add("amc_subscription_user_cannot_buy", {
             trigger: ".o_amc_subscription_systray .o_amc_subscription_counter:contains(Premium)",
         },
         {
+            content: "The banner sends a plain user to a subscription manager",
+            trigger: ".o_amc_subscription_banner:contains(Ask a subscription manager)",
+        },
+        {
             content: "Open the counter",
             trigger: ".o_amc_subscription_systray button",
             run: "click",
@@ -138,6 +142,65 @@ registry.category("web_tour.tours").add("amc_subscription_user_cannot_buy", {
         },
         {
             content: "No renewal wizard opened",
+            trigger: "body:not(:has(.o_amc_subscription_renew_wizard))",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("amc_subscription_fallback_banner", {
+    url: "/odoo/my-subscription",
+    steps: () => [
+        {
+            content: "The counter shows Standard, without days",
+            trigger: ".o_amc_subscription_counter:contains(Standard):not(:has(.o_amc_subscription_days))",
+        },
+        {
+            content: "The banner says the company fell back to Standard",
+            trigger: ".o_amc_subscription_banner.alert-info:contains(Standard plan)",
+        },
+        {
+            content: "Locked features name the plan that brings them",
+            trigger: ".o_amc_feature_missing .o_amc_feature_plan:contains(Premium)",
+        },
+        {
+            content: "Dismiss the banner",
+            trigger: ".o_amc_subscription_banner_close",
+            run: "click",
+        },
+        {
+            content: "The banner is gone",
+            trigger: "body:not(:has(.o_amc_subscription_banner))",
+        },
+        {
+            content: "Open the counter",
+            trigger: ".o_amc_subscription_systray button",
+            run: "click",
+        },
+        {
+            content: "Choose Ultimate",
+            trigger: ".o_amc_renew_plan .o_radio_item:contains(Ultimate) input",
+            run: "click",
+        },
+        {
+            content: "Choose 1 month",
+            trigger: ".o_amc_renew_months .o_radio_item:contains(1 month) input",
+            run: "click",
+        },
+        {
+            content: "From Standard, the period starts today",
+            trigger: ".o_amc_renew_amount:contains(199)",
+            run: () => {
+                const today = luxon.DateTime.now().startOf("day");
+                assertText(".o_amc_renew_date_end", formatDate(today.plus({ months: 1 }).minus({ days: 1 })));
+            },
+        },
+        {
+            content: "Leave without buying",
+            trigger: ".modal-footer button:contains(Cancel)",
+            run: "click",
+        },
+        {
+            content: "The wizard closed",
             trigger: "body:not(:has(.o_amc_subscription_renew_wizard))",
         },
     ],
