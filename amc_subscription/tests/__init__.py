@@ -1,7 +1,9 @@
 from . import (
+    test_access_rights,
     test_card_payment,
     test_daily_cron,
     test_feature_gate,
+    test_multi_company,
     test_renewal,
     test_transfer_payment,
     test_trial,

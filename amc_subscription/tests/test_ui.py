@@ -99,6 +99,22 @@ class TestUiDesktop(AmcSubscriptionCardTourMixin, AmcSubscriptionUiCommon):
     def test_counter_renews_premium_12_months_by_card(self):
         self._run_card_tour()
 
+    def test_counter_upgrades_by_transfer_confirmed_by_operator(self):
+        self.start_tour(
+            "/odoo/my-subscription", "amc_subscription_transfer_confirmed", login="admin"
+        )
+        ultimate = self.env.ref("amc_subscription.plan_ultimate")
+        expected_end = self.today + relativedelta(months=1) - relativedelta(days=1)
+        self.assertRecordValues(
+            self.subscription,
+            [{"plan_id": ultimate.id, "state": "paid", "date_end": expected_end}],
+        )
+        self.assertRecordValues(
+            self.subscription.purchase_ids,
+            [{"plan_id": ultimate.id, "payment_kind": "transfer", "state": "done"}],
+        )
+        self.assertEqual(self.subscription.purchase_ids.invoice_id.state, "posted")
+
 
 @tagged("post_install", "-at_install")
 class TestUiPhone(AmcSubscriptionCardTourMixin, AmcSubscriptionUiCommon):
