@@ -6,6 +6,7 @@
  */
 import { reactive } from "@odoo/owl";
 import { deserializeDate } from "@web/core/l10n/dates";
+import { rpcBus } from "@web/core/network/rpc";
 import { registry } from "@web/core/registry";
 import { user } from "@web/core/user";
 
@@ -15,6 +16,8 @@ export const WARNING_DAYS = 10;
 export const FALLBACK_NOTICE_DAYS = 7;
 const FIELDS = ["plan_id", "state", "date_end", "days_left", "date_fallback"];
 const MODELS_THAT_REFRESH = ["amc.subscription", "amc.subscription.purchase"];
+// Buttons on these models may change the plan or the dates (confirming a payment).
+const BUTTON_MODELS_THAT_REFRESH = ["amc.subscription.purchase", "amc.subscription.renew.wizard"];
 
 function daysSince(serializedDate) {
     const day = deserializeDate(serializedDate);
@@ -69,6 +72,16 @@ export const amcSubscriptionService = {
         // user comes back to one of our views.
         env.bus.addEventListener("ACTION_MANAGER:UI-UPDATED", () => {
             if (MODELS_THAT_REFRESH.includes(action.currentController?.action?.res_model)) {
+                load();
+            }
+        });
+        rpcBus.addEventListener("RPC:RESPONSE", ({ detail }) => {
+            const params = detail.data?.params || {};
+            if (
+                !detail.error &&
+                BUTTON_MODELS_THAT_REFRESH.includes(params.model) &&
+                params.method?.startsWith("action_")
+            ) {
                 load();
             }
         });

@@ -205,3 +205,77 @@ registry.category("web_tour.tours").add("amc_subscription_fallback_banner", {
         },
     ],
 });
+
+/** Counter -> Ultimate 1 month by bank transfer -> pending -> operator confirms -> Ultimate. */
+registry.category("web_tour.tours").add("amc_subscription_transfer_confirmed", {
+    url: "/odoo/my-subscription",
+    steps: () => [
+        {
+            content: "Open the counter",
+            trigger: ".o_amc_subscription_systray button",
+            run: "click",
+        },
+        {
+            content: "Choose Ultimate",
+            trigger: ".o_amc_renew_plan .o_radio_item:contains(Ultimate) input",
+            run: "click",
+        },
+        {
+            content: "Choose 1 month",
+            trigger: ".o_amc_renew_months .o_radio_item:contains(1 month) input",
+            run: "click",
+        },
+        {
+            content: "Choose bank transfer",
+            trigger: ".o_amc_renew_payment_kind .o_radio_item:contains(Bank transfer) input",
+            run: "click",
+        },
+        {
+            content: "An upgrade from the trial starts today",
+            trigger: ".o_amc_renew_amount:contains(199)",
+            run: () => {
+                const today = luxon.DateTime.now().startOf("day");
+                assertText(".o_amc_renew_date_end", formatDate(today.plus({ months: 1 }).minus({ days: 1 })));
+            },
+        },
+        {
+            content: "Order: the invoice is issued at once",
+            trigger: ".modal .o_amc_renew_confirm",
+            run: "click",
+        },
+        {
+            content: "The purchase waits for the transfer",
+            trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current:contains(Pending)",
+        },
+        {
+            content: "The payment reference to write on the transfer is shown",
+            trigger: ".o_form_view .alert-info:contains(payment reference) strong:not(:empty)",
+        },
+        {
+            content: "The counter still shows the trial until the money arrives",
+            trigger: ".o_amc_subscription_counter:contains(Premium)",
+        },
+        {
+            content: "The operator confirms the payment",
+            trigger: ".o_form_view button[name=action_amc_confirm_payment]",
+            run: "click",
+        },
+        {
+            content: "Yes, register it",
+            trigger: ".modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            content: "The purchase is done",
+            trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current:contains(Done)",
+        },
+        {
+            content: "Its invoice can be downloaded",
+            trigger: ".o_form_view .o_amc_purchase_download",
+        },
+        {
+            content: "The counter now shows Ultimate",
+            trigger: ".o_amc_subscription_counter:contains(Ultimate)",
+        },
+    ],
+});
