@@ -38,7 +38,7 @@ from ._codes import (
     VATEX_CODES,
 )
 from ._core import Attr, Context, Pattern, Text, q
-from .en16931._indexed import IndexedContext, is_allowance, is_charge
+from .en16931._indexed import is_allowance, is_charge
 from .en16931._xpath import normalize_space, string_value, texts
 
 __all__ = ["CODES", "PATTERNS"]
@@ -162,7 +162,7 @@ _register(
 )
 _register(
     "BR-CL-06",
-    IndexedContext("cac:InvoicePeriod/cbc:DescriptionCode"),  # 1017
+    Context("cac:InvoicePeriod/cbc:DescriptionCode"),  # 1017
     _in(PERIOD_DESCRIPTION_CODES),
     ro=(
         "Codul datei de exigibilitate a TVA (BT-8) nu este permis. Folosiți 3 (data emiterii), 35 "
@@ -175,7 +175,7 @@ _register(
 )
 _register(
     "BR-CL-07",
-    IndexedContext(  # 1016
+    Context(  # 1016
         "cac:AdditionalDocumentReference/cbc:ID | cac:DocumentReference/cbc:ID",
         where=_document_type_130,
     ),
@@ -191,7 +191,7 @@ _register(
 )
 _register(
     "BR-CL-10",
-    IndexedContext("cac:PartyIdentification/cbc:ID", where=_has("schemeID")),  # 1015
+    Context("cac:PartyIdentification/cbc:ID", where=_has("schemeID")),  # 1015
     _party_scheme,
     ro=(
         f"Schema identificatorului unei părți (BT-29, BT-46, BT-60) {_ICD_RO} SEPA e permis doar "
@@ -204,14 +204,14 @@ _register(
 )
 _register(
     "BR-CL-11",
-    IndexedContext("cac:PartyLegalEntity/cbc:CompanyID", where=_has("schemeID")),  # 1014
+    Context("cac:PartyLegalEntity/cbc:CompanyID", where=_has("schemeID")),  # 1014
     _in(ICD_SCHEMES, "schemeID"),
     ro=f"Schema codului de înregistrare (BT-30, BT-47, BT-61) {_ICD_RO}",
     en=f"The scheme of the legal registration identifier (BT-30, BT-47, BT-61) {_ICD_EN}",
 )
 _register(
     "BR-CL-13",
-    IndexedContext(  # 1013
+    Context(  # 1013
         "cac:CommodityClassification/cbc:ItemClassificationCode", where=_has("listID")
     ),
     _in(ITEM_CLASSIFICATION_LISTS, "listID"),
@@ -226,21 +226,21 @@ _register(
 )
 _register(
     "BR-CL-14",
-    IndexedContext("cac:Country/cbc:IdentificationCode"),  # 1012
+    Context("cac:Country/cbc:IdentificationCode"),  # 1012
     _in(COUNTRIES),
     ro=f"Codul țării dintr-o adresă (BT-40, BT-55, BT-69, BT-80) nu este valid. {_COUNTRY}",
     en=f"A country code in an address (BT-40, BT-55, BT-69, BT-80) is not valid. {_COUNTRY_EN}",
 )
 _register(
     "BR-CL-15",
-    IndexedContext("cac:OriginCountry/cbc:IdentificationCode"),  # 1011
+    Context("cac:OriginCountry/cbc:IdentificationCode"),  # 1011
     _in(COUNTRIES),
     ro=f"Țara de origine a articolului (BT-159) nu este un cod valid. {_COUNTRY}",
     en=f"The item's country of origin (BT-159) is not a valid code. {_COUNTRY_EN}",
 )
 _register(
     "BR-CL-16",
-    IndexedContext("cac:PaymentMeans/cbc:PaymentMeansCode"),  # 1010
+    Context("cac:PaymentMeans/cbc:PaymentMeansCode"),  # 1010
     _in(PAYMENT_MEANS_CODES),
     ro=(
         "Codul modalității de plată (BT-81) nu este un cod UNCL 4461. Folosiți de exemplu 30 "
@@ -253,7 +253,7 @@ _register(
 )
 _register(
     "BR-CL-17",
-    IndexedContext("cac:TaxCategory/cbc:ID"),  # 1009
+    Context("cac:TaxCategory/cbc:ID"),  # 1009
     _in(VAT_CATEGORIES),
     ro=(
         "Codul categoriei de TVA (BT-95, BT-102, BT-118) nu este permis. Folosiți S, Z, E, AE, K, "
@@ -266,7 +266,7 @@ _register(
 )
 _register(
     "BR-CL-18",
-    IndexedContext("cac:ClassifiedTaxCategory/cbc:ID"),  # 1008
+    Context("cac:ClassifiedTaxCategory/cbc:ID"),  # 1008
     _in(VAT_CATEGORIES),
     ro=(
         "Codul categoriei de TVA a articolului (BT-151) nu este permis. Folosiți S, Z, E, AE, K, "
@@ -276,7 +276,7 @@ _register(
 )
 _register(
     "BR-CL-19",
-    IndexedContext(
+    Context(
         "cac:AllowanceCharge/cbc:AllowanceChargeReasonCode", where_doc=is_allowance
     ),  # 1007
     _in(ALLOWANCE_REASON_CODES),
@@ -291,7 +291,7 @@ _register(
 )
 _register(
     "BR-CL-20",
-    IndexedContext(
+    Context(
         "cac:AllowanceCharge/cbc:AllowanceChargeReasonCode", where_doc=is_charge
     ),  # 1006
     _in(CHARGE_REASON_CODES),
@@ -306,7 +306,7 @@ _register(
 )
 _register(
     "BR-CL-21",
-    IndexedContext("cac:StandardItemIdentification/cbc:ID", where=_has("schemeID")),  # 1005
+    Context("cac:StandardItemIdentification/cbc:ID", where=_has("schemeID")),  # 1005
     _in(ICD_SCHEMES, "schemeID"),
     ro=f"Schema identificatorului standard al articolului (BT-157) {_ICD_RO}",
     en=f"The scheme of the item standard identifier (BT-157) {_ICD_EN}",
@@ -365,7 +365,7 @@ _register(
 )
 _register(
     "BR-CL-26",
-    IndexedContext("cac:DeliveryLocation/cbc:ID", where=_has("schemeID")),  # 1000
+    Context("cac:DeliveryLocation/cbc:ID", where=_has("schemeID")),  # 1000
     _in(ICD_SCHEMES, "schemeID"),
     ro=f"Schema identificatorului locului de livrare (BT-71) {_ICD_RO}",
     en=f"The scheme of the delivery location identifier (BT-71) {_ICD_EN}",

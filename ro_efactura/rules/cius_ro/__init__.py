@@ -28,5 +28,5 @@ from ._pattern import BOOK
 __all__ = ["PATTERN", "PATTERNS"]
 
 #: The official ``ROmodel`` pattern (XSLT mode M15).
-PATTERN = BOOK.build()
+PATTERN = BOOK
 PATTERNS = (PATTERN,)

@@ -22,7 +22,6 @@ verdicts stay the same:
 from __future__ import annotations
 
 from .._core import Context, Pattern
-from ..syntax._registry import RuleBook
 from ..syntax._xpath import indicator_is
 
 __all__ = [
@@ -135,4 +134,5 @@ CONTEXTS = (
     ROOT_TAX_SUBTOTAL,
 )
 
-BOOK = RuleBook(Pattern("ROmodel"), CONTEXTS)
+#: The pattern, its contexts declared in the official order; rule modules register on it.
+BOOK = Pattern("ROmodel").order(CONTEXTS)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .._core import Context, Pattern, q
-from ._indexed import IndexedContext, is_allowance, is_charge
+from ._indexed import is_allowance, is_charge
 from ._vat_index import CategoryContext
 from ._xpath import is_vat, texts
 
@@ -66,57 +66,57 @@ def _credit_transfer(account) -> bool:
 
 
 ADDITIONAL_DOCUMENT = Context("cac:AdditionalDocumentReference")  # 1066
-PAYABLE_AMOUNT = IndexedContext("/ubl:Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount")  # 1065
-BUYER_ENDPOINT = IndexedContext("cac:AccountingCustomerParty/cac:Party/cbc:EndpointID")  # 1064
-BUYER_ADDRESS = IndexedContext("cac:AccountingCustomerParty/cac:Party/cac:PostalAddress")  # 1063
-CARD_ACCOUNT = IndexedContext("cac:PaymentMeans/cac:CardAccount")  # 1062
-DELIVERY_ADDRESS = IndexedContext("cac:Delivery/cac:DeliveryLocation/cac:Address")  # 1061
-DOCUMENT_ALLOWANCE = IndexedContext(  # 1060
+PAYABLE_AMOUNT = Context("/ubl:Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount")  # 1065
+BUYER_ENDPOINT = Context("cac:AccountingCustomerParty/cac:Party/cbc:EndpointID")  # 1064
+BUYER_ADDRESS = Context("cac:AccountingCustomerParty/cac:Party/cac:PostalAddress")  # 1063
+CARD_ACCOUNT = Context("cac:PaymentMeans/cac:CardAccount")  # 1062
+DELIVERY_ADDRESS = Context("cac:Delivery/cac:DeliveryLocation/cac:Address")  # 1061
+DOCUMENT_ALLOWANCE = Context(  # 1060
     "/ubl:Invoice/cac:AllowanceCharge | /cn:CreditNote/cac:AllowanceCharge", where_doc=is_allowance
 )
-DOCUMENT_CHARGE = IndexedContext(  # 1059
+DOCUMENT_CHARGE = Context(  # 1059
     "/ubl:Invoice/cac:AllowanceCharge | /cn:CreditNote/cac:AllowanceCharge", where_doc=is_charge
 )
 MONETARY_TOTAL = Context("cac:LegalMonetaryTotal")  # 1058
-ROOT = IndexedContext("/ubl:Invoice | /cn:CreditNote")  # 1057
+ROOT = Context("/ubl:Invoice | /cn:CreditNote")  # 1057
 LINE = Context("cac:InvoiceLine | cac:CreditNoteLine")  # 1056
-LINE_ALLOWANCE = IndexedContext(  # 1055
+LINE_ALLOWANCE = Context(  # 1055
     "cac:InvoiceLine/cac:AllowanceCharge | cac:CreditNoteLine/cac:AllowanceCharge",
     where_doc=is_allowance,
 )
-LINE_CHARGE = IndexedContext(  # 1054
+LINE_CHARGE = Context(  # 1054
     "cac:InvoiceLine/cac:AllowanceCharge | cac:CreditNoteLine/cac:AllowanceCharge",
     where_doc=is_charge,
 )
-LINE_PERIOD = IndexedContext(  # 1053
+LINE_PERIOD = Context(  # 1053
     "cac:InvoiceLine/cac:InvoicePeriod | cac:CreditNoteLine/cac:InvoicePeriod"
 )
 PERIOD = Context("cac:InvoicePeriod")  # 1052
 ITEM_PROPERTY = Context("cac:AdditionalItemProperty")  # 1051
-ITEM_CLASSIFICATION = IndexedContext(  # 1050
+ITEM_CLASSIFICATION = Context(  # 1050
     "cac:InvoiceLine/cac:Item/cac:CommodityClassification/cbc:ItemClassificationCode"
     " | cac:CreditNoteLine/cac:Item/cac:CommodityClassification/cbc:ItemClassificationCode"
 )
-ITEM_STANDARD_ID = IndexedContext(  # 1049
+ITEM_STANDARD_ID = Context(  # 1049
     "cac:InvoiceLine/cac:Item/cac:StandardItemIdentification/cbc:ID"
     " | cac:CreditNoteLine/cac:Item/cac:StandardItemIdentification/cbc:ID"
 )
-NOTE = IndexedContext("/ubl:Invoice/cbc:Note | /cn:CreditNote/cbc:Note")  # 1048
+NOTE = Context("/ubl:Invoice/cbc:Note | /cn:CreditNote/cbc:Note")  # 1048
 PAYEE = Context("cac:PayeeParty")  # 1047
-CREDIT_TRANSFER_ACCOUNT = IndexedContext(  # 1046
+CREDIT_TRANSFER_ACCOUNT = Context(  # 1046
     "cac:PaymentMeans/cac:PayeeFinancialAccount", where=_credit_transfer
 )
 PAYMENT_MEANS = Context("cac:PaymentMeans")  # 1045
 BILLING_REFERENCE = Context("cac:BillingReference")  # 1044
 SELLER = Context("cac:AccountingSupplierParty")  # 1043
-SELLER_ENDPOINT = IndexedContext("cac:AccountingSupplierParty/cac:Party/cbc:EndpointID")  # 1042
-SELLER_ADDRESS = IndexedContext("cac:AccountingSupplierParty/cac:Party/cac:PostalAddress")  # 1041
+SELLER_ENDPOINT = Context("cac:AccountingSupplierParty/cac:Party/cbc:EndpointID")  # 1042
+SELLER_ADDRESS = Context("cac:AccountingSupplierParty/cac:Party/cac:PostalAddress")  # 1041
 TAX_REPRESENTATIVE = Context("cac:TaxRepresentativeParty")  # 1040
-TAX_REPRESENTATIVE_ADDRESS = IndexedContext("cac:TaxRepresentativeParty/cac:PostalAddress")  # 1039
-DOCUMENT_TAX_TOTAL = IndexedContext(
+TAX_REPRESENTATIVE_ADDRESS = Context("cac:TaxRepresentativeParty/cac:PostalAddress")  # 1039
+DOCUMENT_TAX_TOTAL = Context(
     "/ubl:Invoice/cac:TaxTotal | /cn:CreditNote/cac:TaxTotal"
 )  # 1038
-TAX_SUBTOTAL = IndexedContext("cac:TaxTotal/cac:TaxSubtotal")  # 1037
+TAX_SUBTOTAL = Context("cac:TaxTotal/cac:TaxSubtotal")  # 1037
 VAT_PARTY_SCHEME = Context("cac:PartyTaxScheme", where=is_vat)  # 1036
 
 

@@ -37,5 +37,5 @@ for _rule_id, _severity, _message in ROOT_RULES:
     BOOK.rule(_rule_id, ROOT, _message, _severity)(_root_rule(_rule_id))
 
 #: The official ``UBL-syntax`` pattern (XSLT mode M13).
-PATTERN = BOOK.build()
+PATTERN = BOOK
 PATTERNS = (PATTERN,)

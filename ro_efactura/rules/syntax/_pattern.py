@@ -12,7 +12,6 @@ from __future__ import annotations
 from lxml import etree
 
 from .._core import Context, Document, q
-from ._registry import RuleBook
 from ._root import RootRules, SyntaxPattern
 from ._xpath import decimals, indicator_is, present_tags, string_value
 
@@ -131,4 +130,5 @@ CONTEXTS = (
     TAX_SUBTOTAL,
 )
 
-BOOK = RuleBook(SyntaxPattern("UBL-syntax"), CONTEXTS)
+#: The pattern, its contexts declared in the official order; rule modules register on it.
+BOOK = SyntaxPattern("UBL-syntax").order(CONTEXTS)
