@@ -1,6 +1,7 @@
 from . import (
     test_access_rights,
     test_card_payment,
+    test_controllers,
     test_daily_cron,
     test_feature_gate,
     test_multi_company,
