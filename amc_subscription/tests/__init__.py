@@ -8,4 +8,5 @@ from . import (
     test_renewal,
     test_transfer_payment,
     test_trial,
+    test_ui,
 )
