@@ -26,7 +26,6 @@ from ._read_values import (
     missing,
     number_of,
     req_text,
-    text_of,
 )
 
 __all__ = ["REQUIRED", "line"]
@@ -53,17 +52,17 @@ def _period(element):
     return period(Node(element))
 
 
-def _ids(field: str, convert=text_of) -> dict:
-    return {clark("cbc:ID"): (field, convert)}
+def _ids(field: str, convert=None) -> dict:
+    return {clark("cbc:ID"): field if convert is None else (field, convert)}
 
 
 _ITEM = {
-    clark("cbc:Name"): ("item_name", text_of),
-    clark("cbc:Description"): ("description", text_of),
+    clark("cbc:Name"): "item_name",
+    clark("cbc:Description"): "description",
     clark("cac:SellersItemIdentification"): _ids("seller_item_id"),
     clark("cac:BuyersItemIdentification"): _ids("buyer_item_id"),
     clark("cac:StandardItemIdentification"): _ids("standard_item_id", identifier_of),
-    clark("cac:OriginCountry"): {clark("cbc:IdentificationCode"): ("origin_country", text_of)},
+    clark("cac:OriginCountry"): {clark("cbc:IdentificationCode"): "origin_country"},
     clark("cac:ClassifiedTaxCategory"): {
         clark("cbc:ID"): ("vat_category", _category),
         clark("cbc:Percent"): ("vat_rate", number_of),
@@ -73,11 +72,11 @@ _ITEM = {
 }
 
 _LINE = {
-    clark("cbc:ID"): ("id", text_of),
-    clark("cbc:Note"): ("note", text_of),
+    clark("cbc:ID"): "id",
+    clark("cbc:Note"): "note",
     clark("cbc:LineExtensionAmount"): ("net_amount", number_of),
-    clark("cbc:AccountingCost"): ("accounting_ref", text_of),
-    clark("cac:OrderLineReference"): {clark("cbc:LineID"): ("order_line_ref", text_of)},
+    clark("cbc:AccountingCost"): "accounting_ref",
+    clark("cac:OrderLineReference"): {clark("cbc:LineID"): "order_line_ref"},
     clark("cac:DocumentReference"): _ids("object_id", identifier_of),
     clark("cac:InvoicePeriod"): ("period", _period),
     clark("cac:AllowanceCharge"): _Many("allowances_charges"),
@@ -108,30 +107,24 @@ _new_line = builder(Line)
 
 
 def _walk(element, table: dict, values: dict) -> None:
+    get = table.get
     for child in element[:]:  # a slice is cheaper than lxml's child iterator
-        spec = table.get(child.tag)
+        spec = get(child.tag)
         if spec is None:
             continue
         kind = type(spec)
-        if kind is tuple:
-            if spec[0] not in values:
-                values[spec[0]] = spec[1](child)
+        if kind is str:  # a text field, inlined: most leaves are
+            if spec not in values:
+                raw = child.text
+                values[spec] = (raw.strip() or None) if raw else None
+        elif kind is tuple:
+            field, convert = spec
+            if field not in values:
+                values[field] = convert(child)
         elif kind is dict:
             _walk(child, spec, values)
         else:
             values.setdefault(spec.field, []).append(child)
-
-
-def _quantity(element, values: dict, credit_note: bool) -> None:
-    found = values.get("quantity")
-    amount = None if found is None else number_of(found)
-    if amount is None:
-        raise missing(Node(element), _QUANTITY[credit_note])
-    unit = (found.get("unitCode") or "").strip()
-    if not unit:
-        raise DocumentError("The quantity has no unitCode.", location=element_path(found))
-    values["quantity"] = amount
-    values["unit"] = unit
 
 
 def _repeated(values: dict) -> None:
@@ -159,9 +152,18 @@ def line(element, credit_note: bool) -> Line:
     """BG-25 from an InvoiceLine or CreditNoteLine element."""
     values: dict = {}
     _walk(element, _TABLES[credit_note], values)
-    _quantity(element, values, credit_note)
-    for field, path in REQUIRED.items():
-        if values.get(field) is None:
-            raise missing(Node(element), path)
+    found = values.get("quantity")
+    quantity = None if found is None else number_of(found)
+    if quantity is None:
+        raise missing(Node(element), _QUANTITY[credit_note])
+    unit = found.get("unitCode")
+    if not (unit and (unit := unit.strip())):
+        raise DocumentError("The quantity has no unitCode.", location=element_path(found))
+    values["quantity"] = quantity
+    values["unit"] = unit
+    if not all(map(values.get, REQUIRED)):  # a zero price is falsy too: look closer
+        for field, path in REQUIRED.items():
+            if values.get(field) is None:
+                raise missing(Node(element), path)
     _repeated(values)
     return _new_line(values)

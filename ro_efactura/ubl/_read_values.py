@@ -60,8 +60,6 @@ def clark(step: str) -> str:
     return f"{{{NS[prefix]}}}{local}"
 
 
-#: Line elements are indexed by their own node, not by the document's.
-_SKIP = frozenset({"cac:InvoiceLine", "cac:CreditNoteLine"})
 _PREFIX = {f"{{{NS['cac']}}}": "cac:", f"{{{NS['cbc']}}}": "cbc:"}
 _SHORT: dict[str, str] = {}
 _SHORT_LIMIT = 4096  # the UBL vocabulary is smaller; invented names are not cached
@@ -81,20 +79,40 @@ def _short(tag) -> str | None:
     return short
 
 
-def _flatten(element, prefix: str, index: dict, kids: dict | None = None) -> None:
-    """Index the UBL descendants of ``element`` by path; group its children by tag in ``kids``."""
+#: Lines are read on their own (see _read_lines), never through the document's index.
+_LINES = frozenset({clark("cac:InvoiceLine"), clark("cac:CreditNoteLine")})
+
+
+def _flatten(element, prefix: str, index: dict) -> None:
     for child in element[:]:  # a slice is cheaper than lxml's child iterator
-        tag = child.tag
-        if kids is not None:
-            kids.setdefault(tag, []).append(child)
-        short = _SHORT.get(tag) or _short(tag)
+        short = _SHORT.get(child.tag) or _short(child.tag)
         if short is None:
             continue  # not UBL: ignored
         key = prefix + short
         if key not in index:
             index[key] = child
-        if short not in _SKIP and len(child):
+        if len(child):
             _flatten(child, key + "/", index)
+
+
+def _top(element, index: dict, kids: dict) -> None:
+    """Like _flatten, for the children of ``element``, also grouping them by tag in ``kids``."""
+    for child in element[:]:
+        tag = child.tag
+        group = kids.get(tag)
+        if group is None:
+            kids[tag] = [child]
+        else:
+            group.append(child)
+        if tag in _LINES:
+            continue
+        short = _SHORT.get(tag) or _short(tag)
+        if short is None:
+            continue
+        if short not in index:
+            index[short] = child
+        if len(child):
+            _flatten(child, short + "/", index)
 
 
 class Node:
@@ -118,7 +136,7 @@ class Node:
         """Descendants by relative path (``cac:Item/cbc:Name``), built on first use."""
         if self._flat is None:
             self._flat, self._kids = {}, {}
-            _flatten(self.el, "", self._flat, self._kids)
+            _top(self.el, self._flat, self._kids)
         return self._flat
 
     def element(self, path: str):
@@ -200,11 +218,25 @@ def req_text(node: Node, path: str) -> str:
     return value
 
 
+#: Decimals are immutable, and quantities, rates and prices repeat from line to line.
+_NUMBERS: dict[str, Decimal] = {}
+_NUMBERS_LIMIT = 4096
+
+
 def number_of(element) -> Decimal | None:
     """The number in ``element``; None when empty; DocumentError when not a number."""
     raw = element.text
     if raw is None or not (raw := raw.strip()):
         return None
+    value = _NUMBERS.get(raw)
+    if value is None:
+        value = _number(raw, element)
+        if len(_NUMBERS) < _NUMBERS_LIMIT:
+            _NUMBERS[raw] = value
+    return value
+
+
+def _number(raw: str, element) -> Decimal:
     try:
         # Decimal also takes exponents, "_" separators, NaN and Infinity, which UBL does not.
         value = Decimal(raw)
