@@ -1,0 +1,5 @@
+from odoo import models
+
+
+class CrmLead(models.Model):
+    _inherit = "crm.lead"

@@ -1,0 +1,1 @@
+"""Client file tests (engineer C1)."""

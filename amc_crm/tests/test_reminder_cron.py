@@ -1,0 +1,1 @@
+"""Placeholder: engineer C2 builds these tests."""
