@@ -24,8 +24,9 @@ class AmcSubscriptionUiCommon(HttpCase):
         cls.premium = cls.env["amc.subscription.plan"].search([("code", "=", "premium")])
         cls.today = fields.Date.context_today(cls.subscription)
         cls.trial_end = cls.today + relativedelta(days=TRIAL_DAYS_LEFT)
-        # The tests put the company at a known point of its trial; only the server
-        # methods do this in production, hence sudo.
+        # The tests put the company at a known point of its trial, with no earlier
+        # purchase; only the server methods do this in production, hence sudo.
+        cls.subscription.sudo().purchase_ids.unlink()
         cls.subscription.sudo().write(
             {
                 "plan_id": cls.premium.id,
