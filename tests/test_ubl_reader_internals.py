@@ -28,13 +28,22 @@ def _fields(obj) -> dict:
 
 @pytest.mark.parametrize("line", make_full_invoice().lines + make_n_lines(3).lines)
 def test_builder_makes_the_same_line_as_the_constructor(line):
-    assert builder(Line)(_fields(line)) == line
+    assert builder(Line)(**_fields(line)) == line
+
+
+def test_builder_makes_a_frozen_instance_of_the_class_itself():
+    line = make_n_lines(1).lines[0]
+    built = builder(Line)(**_fields(line))
+    assert type(built) is Line
+    assert hash(built) == hash(line)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.note = "changed"
 
 
 def test_builder_fills_defaults_like_the_constructor():
     required = {"id": "1", "quantity": Decimal(2), "unit": "H87", "net_price": Decimal(3),
                 "item_name": "x", "vat_category": VatCategory.STANDARD}  # fmt: skip
-    built = builder(Line)(required)
+    built = builder(Line)(**required)
     assert built == Line(**required)
     assert (built.note, built.allowances_charges) == (None, ())
 
@@ -46,7 +55,7 @@ def test_builder_accepts_the_model_classes(cls):
 
 def test_builder_names_a_missing_required_field():
     with pytest.raises(TypeError, match="item_name"):
-        builder(Line)({"id": "1", "quantity": Decimal(1), "unit": "H87",
+        builder(Line)(**{"id": "1", "quantity": Decimal(1), "unit": "H87",
                        "net_price": Decimal(1), "vat_category": VatCategory.STANDARD})  # fmt: skip
 
 

@@ -166,4 +166,4 @@ def line(element, credit_note: bool) -> Line:
             if values.get(field) is None:
                 raise missing(Node(element), path)
     _repeated(values)
-    return _new_line(values)
+    return _new_line(**values)
