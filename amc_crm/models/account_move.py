@@ -87,7 +87,13 @@ class AccountMove(models.Model):
                 return [*unpaid, ("invoice_date_due", "=", fields.Date.subtract(today, days=value))]
             operator = "<="  # 0 days overdue: not late at all
         due_op, days = cut[operator]
-        late = ["&", "&", "&", *unpaid, ("invoice_date_due", due_op, fields.Date.subtract(today, days=days))]
+        late = [
+            "&",
+            "&",
+            "&",
+            *unpaid,
+            ("invoice_date_due", due_op, fields.Date.subtract(today, days=days)),
+        ]
         return late if operator in (">", ">=") else ["!", *late]
 
     # === BUSINESS METHODS: payment reminders === #
@@ -152,8 +158,10 @@ class AccountMove(models.Model):
         self.ensure_one()
         late = (today - self.invoice_date_due).days
         reached = levels.filtered(
-            lambda level: level.company_id in (self.company_id, self.env["res.company"])
-            and sent_days < level.days_after_due <= late
+            lambda level: (
+                level.company_id in (self.company_id, self.env["res.company"])
+                and sent_days < level.days_after_due <= late
+            )
         )
         return reached.sorted("days_after_due")[-1:]
 
@@ -194,9 +202,7 @@ class AccountMove(models.Model):
             move.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=today,
-                summary=self.env._(
-                    "Call the client: %(days)s days overdue", days=days
-                ),
+                summary=self.env._("Call the client: %(days)s days overdue", days=days),
                 note=self.env._(
                     "Reminder %(level)s went out for this invoice; follow up on the payment.",
                     level=level.name,

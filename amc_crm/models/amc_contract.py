@@ -233,7 +233,9 @@ class AmcContract(models.Model):
     def _get_first_period(self, date_start):
         self.ensure_one()
         first = date_start + relativedelta(day=self.invoice_day)
-        return first if first >= date_start else first + relativedelta(months=1, day=self.invoice_day)
+        return (
+            first if first >= date_start else first + relativedelta(months=1, day=self.invoice_day)
+        )
 
     def _get_next_period(self, period_start):
         self.ensure_one()
@@ -255,7 +257,9 @@ class AmcContract(models.Model):
         label = self.env._(
             "Period %(start)s - %(end)s",
             start=format_date(self.env, period, lang_code=lang),
-            end=format_date(self.env, self._get_next_period(period) - relativedelta(days=1), lang_code=lang),
+            end=format_date(
+                self.env, self._get_next_period(period) - relativedelta(days=1), lang_code=lang
+            ),
         )
         return {
             "move_type": "out_invoice",
@@ -366,11 +370,16 @@ class AmcContract(models.Model):
         # sudo: the job invoices contracts of every company, as root.
         contracts = self.sudo().with_context(mail_notify_force_send=False, tracking_disable=False)
         skipped = contracts.search_count(
-            [("state", "=", "running"), ("next_invoice_date", "<=", today),
-             ("company_id", "not in", companies.ids)]
+            [
+                ("state", "=", "running"),
+                ("next_invoice_date", "<=", today),
+                ("company_id", "not in", companies.ids),
+            ]
         )
         if skipped:
-            _logger.info("Recurring invoices: %s due contracts skipped (plan without the feature)", skipped)
+            _logger.info(
+                "Recurring invoices: %s due contracts skipped (plan without the feature)", skipped
+            )
         domain = self._get_due_domain(today, companies)
         batch = contracts.search(domain, limit=batch_size, order="id")
         done = 0

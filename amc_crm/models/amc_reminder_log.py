@@ -16,7 +16,9 @@ class AmcReminderLog(models.Model):
     )
     date = fields.Date(required=True, default=fields.Date.context_today)
     days_overdue = fields.Integer(help="Days past the due date when the reminder went out.")
-    partner_id = fields.Many2one(related="move_id.commercial_partner_id", store=True, string="Client")
+    partner_id = fields.Many2one(
+        related="move_id.commercial_partner_id", store=True, string="Client"
+    )
     company_id = fields.Many2one(related="move_id.company_id", store=True, index=True)
 
     _sql_constraints = [

