@@ -823,3 +823,32 @@ def test_messages_are_our_own_in_romanian_and_english():
         assert "ş" not in ro and "ţ" not in ro, rule.id  # comma-below ș ț, not cedilla
         assert en.lower() != official[rule.id].lower(), rule.id
         assert official[rule.id][:40].lower() not in en.lower(), rule.id
+
+
+def test_a_signed_infinity_is_a_double_as_in_saxon():
+    from tests.official import official_fatal_ids
+
+    root = build(
+        add(
+            f"{LINE1}/cac:Price",
+            "<cac:AllowanceCharge><cbc:BaseAmount>+INF</cbc:BaseAmount></cac:AllowanceCharge>",
+        )
+    )
+    assert "BR-28" not in fired(root)
+    assert "BR-28" not in official_fatal_ids(etree.tostring(root))
+    assert "BR-28" in fired(
+        build(
+            text(f"{LINE1}/cac:Price/cbc:PriceAmount", "1"),
+            add(
+                f"{LINE1}/cac:Price",
+                "<cac:AllowanceCharge><cbc:BaseAmount>-INF</cbc:BaseAmount></cac:AllowanceCharge>",
+            ),
+        )
+    )
+
+
+def test_non_ascii_digits_are_not_a_decimal():
+    # Saxon refuses the cast ("invalid character"), so the sum cannot hold: BR-CO-10 fails.
+    root = build(text(f"{TOTALS}/cbc:LineExtensionAmount", "\u0663\u0660\u0660.00"))
+    assert "BR-CO-10" in fired(root)
+    assert "BR-CO-10" not in fired(build(text(f"{TOTALS}/cbc:LineExtensionAmount", "300.00")))

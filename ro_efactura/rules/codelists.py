@@ -276,9 +276,7 @@ _register(
 )
 _register(
     "BR-CL-19",
-    Context(
-        "cac:AllowanceCharge/cbc:AllowanceChargeReasonCode", where_doc=is_allowance
-    ),  # 1007
+    Context("cac:AllowanceCharge/cbc:AllowanceChargeReasonCode", where_doc=is_allowance),  # 1007
     _in(ALLOWANCE_REASON_CODES),
     ro=(
         "Codul motivului reducerii (BT-98, BT-140) nu este un cod UNCL 5189. Folosiți de exemplu "
@@ -291,9 +289,7 @@ _register(
 )
 _register(
     "BR-CL-20",
-    Context(
-        "cac:AllowanceCharge/cbc:AllowanceChargeReasonCode", where_doc=is_charge
-    ),  # 1006
+    Context("cac:AllowanceCharge/cbc:AllowanceChargeReasonCode", where_doc=is_charge),  # 1006
     _in(CHARGE_REASON_CODES),
     ro=(
         "Codul motivului taxei suplimentare (BT-105, BT-145) nu este un cod UNCL 7161. Folosiți de"

@@ -22,10 +22,10 @@ from .._core import Document, Text, q
 from ..syntax._root import children
 from ..syntax._xpath import (
     castable_as_date,
-    double_value,
     normalize_space,
     string_value,
     text_nodes,
+    xs_double,
 )
 from ._pattern import BOOK, CREDIT_NOTE_TYPE, DATES, INVOICE_TYPE, PERIOD_CODE, PRICE_AMOUNT, ROOT
 
@@ -79,7 +79,7 @@ for _rule_id, _tag, _term, _ro, _en in _DATES:
 )
 def price_not_negative(node: etree._Element, doc: Document) -> bool:
     # ``(.) >= 0`` casts the text to xs:double; NaN and text that is not a number fail.
-    value = double_value(string_value(node))
+    value = xs_double(string_value(node))
     return value is not None and value >= 0
 
 

@@ -113,9 +113,7 @@ SELLER_ENDPOINT = Context("cac:AccountingSupplierParty/cac:Party/cbc:EndpointID"
 SELLER_ADDRESS = Context("cac:AccountingSupplierParty/cac:Party/cac:PostalAddress")  # 1041
 TAX_REPRESENTATIVE = Context("cac:TaxRepresentativeParty")  # 1040
 TAX_REPRESENTATIVE_ADDRESS = Context("cac:TaxRepresentativeParty/cac:PostalAddress")  # 1039
-DOCUMENT_TAX_TOTAL = Context(
-    "/ubl:Invoice/cac:TaxTotal | /cn:CreditNote/cac:TaxTotal"
-)  # 1038
+DOCUMENT_TAX_TOTAL = Context("/ubl:Invoice/cac:TaxTotal | /cn:CreditNote/cac:TaxTotal")  # 1038
 TAX_SUBTOTAL = Context("cac:TaxTotal/cac:TaxSubtotal")  # 1037
 VAT_PARTY_SCHEME = Context("cac:PartyTaxScheme", where=is_vat)  # 1036
 

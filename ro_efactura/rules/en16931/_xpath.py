@@ -1,30 +1,41 @@
-"""The XPath 2.0 behaviour the official EN 16931 tests rely on, in plain Python.
+"""Path lookups the EN 16931 rules share: children by tag, first texts, VAT schemes.
 
-The official artefact's tests compare string values (``(cbc:ID) != ''`` is true for ``" "``),
-cast untyped text to ``xs:decimal`` or ``xs:double``, round half towards positive infinity
-(``round(-2.5) = -2``), count the characters after the first ``.`` of the raw text, and
-normalise only XML whitespace. These helpers reproduce that so our verdicts match on edge cases.
-A value that is missing or cannot be cast is ``None``: every comparison with it is false, as
-with XPath's empty sequence (where XPath would stop with a cast error, the rule fails).
+The XPath value semantics (string values, ``normalize-space``, the ``xs:decimal``,
+``xs:double`` and ``xs:date`` casts, XPath rounding) live in :mod:`ro_efactura.rules._xpath`,
+shared with the other patterns, and are re-exported here for the EN 16931 rule modules.
+Children are read through :meth:`~ro_efactura.rules.Document.children`, so every pattern
+shares the same per-element table.
 
->>> from decimal import Decimal
->>> xround(Decimal("-2.5")), xround(Decimal("2.5")), round2(Decimal("1.005"))
-(Decimal('-2'), Decimal('3'), Decimal('1.01'))
->>> xs_decimal(" 12.50 "), xs_decimal("1e3"), digits_after_dot("10.505 ")
-(Decimal('12.50'), None, 4)
->>> normalize_space("  a \\t b\\n"), normalize_space("\\xa0a")
-('a b', '\\xa0a')
+>>> from ro_efactura._xml import parse
+>>> from ro_efactura.rules import Document
+>>> xml = b'''<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+...   xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+...   xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+...   <cac:Item><cbc:Name>A</cbc:Name><cbc:Name> </cbc:Name></cac:Item></Invoice>'''
+>>> doc = Document(parse(xml))
+>>> [n.text for n in under(doc, doc.root, steps("cac:Item/cbc:Name"))]
+['A', ' ']
+>>> nonempty(doc.root[0], q("cbc:Name")), first_text(doc.root[0], q("cbc:ID"))
+(True, None)
 """
 
 from __future__ import annotations
 
-import re
-from datetime import datetime, timedelta, timezone
-from decimal import ROUND_FLOOR, Decimal
+from decimal import Decimal
 
 from lxml import etree
 
 from .._core import q
+from .._xpath import (
+    decimals,
+    normalize_space,
+    round2,
+    string_value,
+    xround,
+    xs_date,
+    xs_decimal,
+    xs_double,
+)
 
 __all__ = [
     "ALLOWANCE_CHARGE",
@@ -34,7 +45,7 @@ __all__ = [
     "ID",
     "INVOICE_LINE",
     "TAX_CATEGORY",
-    "digits_after_dot",
+    "decimals",
     "dnum",
     "exists",
     "first_text",
@@ -67,27 +78,6 @@ INVOICE_LINE = q("cac:InvoiceLine")
 CREDIT_NOTE_LINE = q("cac:CreditNoteLine")
 _TAX_SCHEME = q("cac:TaxScheme")
 
-_XML_SPACE = re.compile(r"[ \t\r\n]+")
-_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-_DOUBLE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|-?INF|NaN")
-_DATE = re.compile(r"(-?\d{4,})-(\d\d)-(\d\d)(Z|[+-]\d\d:\d\d)?")
-_HALF = Decimal("0.5")
-_HUNDRED = Decimal(100)
-
-
-def normalize_space(text: str) -> str:
-    """XPath ``normalize-space``: collapse runs of XML whitespace, trim both ends."""
-    return _XML_SPACE.sub(" ", text).strip(" ")
-
-
-def string_value(element) -> str:
-    """The string value of an element (all its descendant text), ``''`` for ``None``."""
-    if element is None:
-        return ""
-    if len(element):
-        return "".join(element.itertext())
-    return element.text or ""
-
 
 def _matches(node, path: str):
     # a single Clark tag has no "/" (UBL namespaces are URNs): iterate children in C
@@ -116,61 +106,9 @@ def nonempty(node, path: str) -> bool:
     return any(string_value(found) != "" for found in _matches(node, path))
 
 
-def xs_decimal(text: str | None) -> Decimal | None:
-    """Cast untyped text to ``xs:decimal`` (no exponent, no ``_``); ``None`` if it fails."""
-    if text is None:
-        return None
-    text = text.strip(" \t\r\n")
-    return Decimal(text) if _DECIMAL.fullmatch(text) else None
-
-
-def xs_double(text: str | None) -> float | None:
-    """Cast untyped text to ``xs:double`` (exponents, ``INF``, ``NaN``); ``None`` if it fails."""
-    if text is None:
-        return None
-    text = text.strip(" \t\r\n")
-    if not _DOUBLE.fullmatch(text):
-        return None
-    return float(text.replace("INF", "inf"))
-
-
 def dnum(node, path: str) -> Decimal | None:
     """``xs:decimal(path)`` of the first match under ``node``."""
     return xs_decimal(first_text(node, path))
-
-
-def xround(value: Decimal) -> Decimal:
-    """XPath ``round``: to the nearest integer, halves towards positive infinity."""
-    return (value + _HALF).to_integral_value(rounding=ROUND_FLOOR)
-
-
-def round2(value: Decimal) -> Decimal:
-    """The official ``round(x * 10 * 10) div 100``: two decimals, halves upwards."""
-    return xround(value * _HUNDRED) / _HUNDRED
-
-
-def digits_after_dot(text: str | None) -> int:
-    """``string-length(substring-after(text, '.'))`` on the raw text (spaces count)."""
-    if not text:
-        return 0
-    _, dot, after = text.partition(".")
-    return len(after) if dot else 0
-
-
-def xs_date(text: str | None) -> datetime | None:
-    """Cast to ``xs:date`` (as the instant it starts; no zone means UTC); ``None`` if invalid."""
-    match = _DATE.fullmatch((text or "").strip(" \t\r\n"))
-    if not match:
-        return None
-    year, month, day, zone = match.groups()
-    tz = timezone.utc
-    if zone and zone != "Z":
-        sign = -1 if zone[0] == "-" else 1
-        tz = timezone(sign * timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6])))
-    try:
-        return datetime(int(year), int(month), int(day), tzinfo=tz)
-    except ValueError:
-        return None
 
 
 def kids(doc, node) -> dict:

@@ -30,7 +30,7 @@ from ._contexts import (
     ROOT,
     TAX_SUBTOTAL,
 )
-from ._xpath import digits_after_dot, kids_text
+from ._xpath import decimals, kids_text
 
 __all__: list[str] = []
 
@@ -196,7 +196,7 @@ def _two_decimals(rule_id: str, context, tag: str, bt: str, ro: str, en: str) ->
         ),
     )
     def at_most_two_decimals(node, doc) -> bool:
-        return digits_after_dot(kids_text(doc, node, path)) <= 2
+        return decimals(kids_text(doc, node, path)) <= 2
 
 
 for _row in _AMOUNTS:

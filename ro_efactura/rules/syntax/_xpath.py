@@ -1,33 +1,38 @@
-"""The XPath 2.0 behaviour the official CIUS-RO 1.0.9 artefact relies on, redone in Python.
+"""Path lookups the UBL syntax and CIUS-RO rules share, and the charge-indicator filter.
 
-The official rules are XPath expressions run by Saxon; ours read lxml elements through the
-:class:`~ro_efactura.rules.Document` tag index. To give the same verdict on edge cases, these
-helpers follow the XPath 2.0 definitions rather than Python's habits:
+:class:`Path` selects ``a/b/c`` below a node (or anywhere, :meth:`Path.everywhere`) through the
+document's children tables. The XPath value semantics (``normalize-space``, string values, the
+``xs:date``/``xs:double``/``xs:boolean`` casts, decimal places) live in
+:mod:`ro_efactura.rules._xpath`, shared with the EN 16931 rules, and are re-exported here.
 
-* :func:`normalize_space` collapses only the four XML whitespace characters (a no-break space
-  is kept, unlike ``str.split``); :func:`string_value` joins all descendant text;
-* :func:`castable_as_date` and :func:`castable_as_double` accept exactly the lexical forms of
-  ``xs:date`` and ``xs:double`` (``INF``, ``NaN``, ``.5``, ``+1e3``; year ``0000``);
-* :func:`boolean_value` casts like ``xs:boolean`` (``true``/``false``/``1``/``0``, trimmed) and
-  says when Saxon would fail, which in a match pattern means "does not match";
-* :func:`decimals` is ``string-length(substring-after(., '.'))``: trailing blanks count;
-* :class:`Path` selects ``a/b/c`` below a node, or anywhere with :meth:`Path.everywhere`.
-
->>> normalize_space("  a \\u00a0 b\\n")
-'a \\xa0 b'
->>> castable_as_date("2024-02-29"), castable_as_date("2023-02-29"), castable_as_date(" 0000-01-01")
-(True, False, True)
->>> castable_as_double("INF"), castable_as_double("1,5"), decimals("10.005 ")
-(True, False, 4)
+>>> from ro_efactura._xml import parse
+>>> from ro_efactura.rules import Document
+>>> xml = b'''<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+...   xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+...   xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+...   <cac:Delivery><cbc:ID>1</cbc:ID></cac:Delivery><cac:Delivery/></Invoice>'''
+>>> doc = Document(parse(xml))
+>>> Path("cac:Delivery/cbc:ID").values(doc, doc.root)
+['1']
+>>> Path("cac:Delivery").at_most_one(doc, doc.root)
+False
 """
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from .._core import Document, q
+from .._xpath import (
+    boolean_value,
+    castable_as_date,
+    castable_as_double,
+    decimals,
+    normalize_space,
+    string_value,
+    text_nodes,
+    xs_double,
+)
 
 __all__ = [
     "Path",
@@ -35,79 +40,19 @@ __all__ = [
     "castable_as_date",
     "castable_as_double",
     "decimals",
-    "double_value",
     "indicator_is",
     "normalize_space",
     "present_tags",
     "string_value",
     "text_nodes",
+    "xs_double",
 ]
 
-_XML_SPACE = re.compile(r"[ \t\r\n]+")
-_XML_BLANKS = " \t\r\n"
-_DATE = re.compile(r"-?([1-9][0-9]{4,}|[0-9]{4})-([0-9]{2})-([0-9]{2})(Z|[+-][0-9]{2}:[0-9]{2})?")
-_DOUBLE = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?INF|NaN")
-_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _TAGS_KEY = "syntax.present-tags"
 _REPEATS_KEY = "syntax.repeated-children"
 _CLIMBED_KEY = "syntax.climbed-paths"
 _NONE: list = []  # the shared empty result; callers only read results
 _FEW = 8  # up to this many elements with the last tag, climb from them instead of descending
-
-
-def normalize_space(text: str | None) -> str:
-    """XPath ``normalize-space``: trim and collapse spaces, tabs, CR and LF only."""
-    return _XML_SPACE.sub(" ", text).strip(" ") if text else ""
-
-
-def string_value(node) -> str:
-    """XPath ``string(.)`` of an element (all descendant text) or an attribute value."""
-    if isinstance(node, str):
-        return node
-    if not len(node):
-        return node.text or ""
-    return "".join(node.itertext())
-
-
-def text_nodes(element: etree._Element) -> list[str]:
-    """The element's own text nodes (XPath ``text()``): its text and its children's tails."""
-    texts = [element.text] if element.text else []
-    texts.extend(child.tail for child in element if child.tail)
-    return texts
-
-
-def castable_as_date(text: str) -> bool:
-    """XPath ``castable as xs:date`` (XSD 1.1 calendar: year 0000 exists and is a leap year)."""
-    match = _DATE.fullmatch(text.strip(_XML_BLANKS))
-    if not match:
-        return False
-    year, month, day = (int(match.group(i)) for i in (1, 2, 3))
-    if not 1 <= month <= 12 or day < 1:
-        return False
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    return day <= (_DAYS[month - 1] if month != 2 or leap else 28)
-
-
-def castable_as_double(text: str) -> bool:
-    """XPath ``castable as xs:double``."""
-    return _DOUBLE.fullmatch(text.strip(_XML_BLANKS)) is not None
-
-
-def double_value(text: str) -> float | None:
-    """The ``xs:double`` in ``text``, or ``None`` where Saxon's cast would fail."""
-    if not castable_as_double(text):
-        return None
-    return float(text.strip(_XML_BLANKS).replace("INF", "inf"))
-
-
-def boolean_value(text: str) -> bool | None:
-    """The ``xs:boolean`` in ``text``, or ``None`` where Saxon's cast would fail."""
-    return {"true": True, "1": True, "false": False, "0": False}.get(text.strip(_XML_BLANKS))
-
-
-def decimals(text: str) -> int:
-    """``string-length(substring-after(text, '.'))``: characters after the first full stop."""
-    return len(text.partition(".")[2])
 
 
 def present_tags(doc: Document) -> frozenset[str]:
