@@ -23,6 +23,7 @@ from ..model import (
     Period,
     VatCategory,
 )
+from ._read_build import builder
 from ._read_values import (
     all_,
     code,
@@ -38,12 +39,18 @@ from ._read_values import (
 
 __all__ = ["address", "allowance_charge", "party", "payee", "period", "tax_representative"]
 
+_new_address = builder(Address)
+_new_allowance_charge = builder(AllowanceCharge)
+_new_contact = builder(Contact)
+_new_party = builder(Party)
+_new_period = builder(Period)
+
 
 def address(node) -> Address | None:
     """An address element (PostalAddress, Address) or None."""
     if node is None:
         return None
-    return Address(
+    return _new_address(
         street=text(node, "cbc:StreetName"),
         additional_street=text(node, "cbc:AdditionalStreetName"),
         line3=text(node, "cac:AddressLine/cbc:Line"),
@@ -57,7 +64,7 @@ def address(node) -> Address | None:
 def _contact(node) -> Contact | None:
     if node is None:
         return None
-    return Contact(
+    return _new_contact(
         name=text(node, "cbc:Name"),
         telephone=text(node, "cbc:Telephone"),
         email=text(node, "cbc:ElectronicMail"),
@@ -90,7 +97,7 @@ def party(container, role: str) -> Party:
     if name is None:
         raise missing(node, "cac:PartyLegalEntity/cbc:RegistrationName")
     vat_id, registration = _tax_ids(node)
-    return Party(
+    return _new_party(
         name=name,
         trading_name=trading,
         identifiers=_identifiers(node),
@@ -109,7 +116,7 @@ def payee(root) -> Party | None:
     node = find(root, "cac:PayeeParty")
     if node is None:
         return None
-    return Party(
+    return _new_party(
         name=req_text(node, "cac:PartyName/cbc:Name"),
         identifiers=_identifiers(node),
         legal_id=identifier(node, "cac:PartyLegalEntity/cbc:CompanyID"),
@@ -121,7 +128,7 @@ def tax_representative(root) -> Party | None:
     node = find(root, "cac:TaxRepresentativeParty")
     if node is None:
         return None
-    return Party(
+    return _new_party(
         name=req_text(node, "cac:PartyName/cbc:Name"),
         vat_id=_tax_ids(node)[0],
         address=address(find(node, "cac:PostalAddress")),
@@ -132,7 +139,7 @@ def period(node) -> Period | None:
     """BG-14 or BG-26, from an InvoicePeriod element."""
     if node is None:
         return None
-    return Period(
+    return _new_period(
         start=date_(node, "cbc:StartDate"),
         end=date_(node, "cbc:EndDate"),
         description_code=text(node, "cbc:DescriptionCode"),
@@ -150,7 +157,7 @@ def _indicator(node) -> bool:
 def allowance_charge(node) -> AllowanceCharge:
     """BG-20 / BG-21 / BG-27 / BG-28."""
     category = find(node, "cac:TaxCategory")
-    return AllowanceCharge(
+    return _new_allowance_charge(
         charge=_indicator(node),
         amount=req_decimal(node, "cbc:Amount"),
         base_amount=decimal(node, "cbc:BaseAmount"),

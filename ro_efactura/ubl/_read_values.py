@@ -141,8 +141,7 @@ class Node:
 
     def element(self, path: str):
         """The first element at ``path``, or None."""
-        index = self._flat if self._flat is not None else self.index()
-        return index.get(self._prefix + path)
+        return _at(self, path)
 
     def kids(self, tag: str) -> list:
         """The child elements with ``tag`` (Clark form)."""
@@ -162,9 +161,17 @@ class Node:
         return (raw.strip() or None) if raw else None
 
 
+def _at(node: Node, path: str):
+    """The first element at ``path`` below ``node``, or None (the look-up every helper makes)."""
+    index = node._flat
+    if index is None:
+        index = node.index()
+    return index.get(node._prefix + path)
+
+
 def find(node: Node, path: str) -> Node | None:
     """The first element at ``path`` below ``node`` (sharing its index), or None."""
-    element = node.element(path)
+    element = _at(node, path)
     if element is None:
         return None
     return Node(element, node._flat, f"{node._prefix}{path}/")
@@ -178,7 +185,7 @@ def all_(node: Node, path: str) -> list[Node]:
     """
     head, _, last = path.rpartition("/")
     if head:
-        parent = node.element(head)
+        parent = _at(node, head)
         found = [] if parent is None else parent.findall(clark(last))
     else:
         found = node.kids(clark(last))
@@ -188,7 +195,7 @@ def all_(node: Node, path: str) -> list[Node]:
 
 
 def _raw(node: Node, path: str):
-    element = node.element(path)
+    element = _at(node, path)
     if element is None:
         return None, ""
     raw = element.text
@@ -197,7 +204,8 @@ def _raw(node: Node, path: str):
 
 def text(node: Node, path: str) -> str | None:
     """The stripped text at ``path``; None when absent or empty."""
-    element = node.element(path)
+    index = node._flat  # _at inlined: this is the reader's most frequent call
+    element = (index if index is not None else node.index()).get(node._prefix + path)
     raw = None if element is None else element.text
     return (raw.strip() or None) if raw else None
 
@@ -281,7 +289,7 @@ def code_of(element, enum):
 
 def decimal(node: Node, path: str) -> Decimal | None:
     """The number at ``path``, or None when absent; DocumentError when not a number."""
-    element = node.element(path)
+    element = _at(node, path)
     return None if element is None else number_of(element)
 
 
@@ -308,13 +316,13 @@ def date_(node: Node, path: str) -> date | None:
 
 def identifier(node: Node, path: str) -> Identifier | None:
     """The text at ``path`` with its ``schemeID`` (or ``listID``), or None."""
-    element = node.element(path)
+    element = _at(node, path)
     return None if element is None else identifier_of(element)
 
 
 def code(node: Node, path: str, enum, default=None):
     """The enum member for the code at ``path``; DocumentError for an unknown code."""
-    element = node.element(path)
+    element = _at(node, path)
     value = None if element is None else code_of(element, enum)
     if value is None:
         if default is None:

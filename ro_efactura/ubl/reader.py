@@ -35,6 +35,7 @@ from ..model import (
     VatBreakdown,
     VatCategory,
 )
+from ._read_build import builder
 from ._read_lines import line
 from ._read_parts import address, allowance_charge, party, payee, period, tax_representative
 from ._read_values import (
@@ -53,6 +54,11 @@ from ._read_values import (
 )
 
 __all__ = ["read"]
+
+_new_invoice = builder(Invoice)
+_new_payment_means = builder(PaymentMeans)
+_new_totals = builder(Totals)
+_new_vat_breakdown = builder(VatBreakdown)
 
 
 def read(data: bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Invoice:
@@ -86,7 +92,7 @@ def _document(root, credit: bool) -> Invoice:
             (d for m in all_(root, "cac:PaymentMeans") if (d := date_(m, "cbc:PaymentDueDate"))),
             None,
         )
-    return Invoice(
+    return _new_invoice(
         number=req_text(root, "cbc:ID"),
         issue_date=_required_date(root, "cbc:IssueDate"),
         seller=party(root, "AccountingSupplierParty"),
@@ -187,7 +193,7 @@ def _payment_means(node) -> PaymentMeans:
     card = find(node, "cac:CardAccount")
     account = find(node, "cac:PayeeFinancialAccount")
     mandate = find(node, "cac:PaymentMandate")
-    return PaymentMeans(
+    return _new_payment_means(
         code=req_text(node, "cbc:PaymentMeansCode"),
         text=None if code_node is None else code_node.get("name"),
         reference=text(node, "cbc:PaymentID"),
@@ -231,7 +237,7 @@ def _subtotal(node) -> VatBreakdown:
     category = find(node, "cac:TaxCategory")
     if category is None:
         raise missing(node, "cac:TaxCategory")
-    return VatBreakdown(
+    return _new_vat_breakdown(
         category=code(category, "cbc:ID", VatCategory),
         rate=decimal(category, "cbc:Percent"),
         taxable_amount=req_decimal(node, "cbc:TaxableAmount"),
@@ -245,7 +251,7 @@ def _totals(root, vat_total, vat_accounting) -> Totals:
     node = find(root, "cac:LegalMonetaryTotal")
     if node is None:
         raise missing(root, "cac:LegalMonetaryTotal")
-    return Totals(
+    return _new_totals(
         line_extension=req_decimal(node, "cbc:LineExtensionAmount"),
         allowance_total=decimal(node, "cbc:AllowanceTotalAmount"),
         charge_total=decimal(node, "cbc:ChargeTotalAmount"),
