@@ -54,7 +54,9 @@ class TestDailyCron(AmcSubscriptionCommon):
         self.assertFalse(self.mails(self.sub_b))
         self.assertFalse(self.sub_b.notice_sent_for)
         self.run_cron(date(2026, 3, 11))
-        self.assertEqual(len(self.mails(self.sub_b)), 1)
+        mail = self.mails(self.sub_b)
+        self.assertEqual(len(mail), 1)
+        self.assertIn("10 days left", mail.body_html)  # counted from the cron's day
 
     def test_end_day_notice_once_then_fall_back_the_next_day(self):
         self.set_subscription(self.sub_b, "paid", date(2026, 3, 10), plan=self.plan_premium)

@@ -1,4 +1,5 @@
 from datetime import date
+from pathlib import Path
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
@@ -66,3 +67,14 @@ class TestFeatureGate(AmcSubscriptionCommon):
         gate = self.Subscription.with_user(self.user_a)
         self.assertTrue(gate.has_feature("client_file"))
         self.assertFalse(gate.has_feature("efactura_spv_send"))
+
+    def test_refusal_is_translated_for_a_romanian_user(self):
+        if not (Path(__file__).parents[1] / "i18n" / "ro.po").exists():
+            self.skipTest("amc_subscription/i18n/ro.po is not written yet")
+        self.env["res.lang"]._activate_lang("ro_RO")
+        self.user_a.lang = "ro_RO"
+        with self.assertRaises(AmcFeatureUnavailable) as caught:
+            self.Subscription.with_user(self.user_a).check_feature("efactura_spv_send")
+        message = str(caught.exception)
+        self.assertNotIn("is part of the", message)
+        self.assertIn("Premium", message)

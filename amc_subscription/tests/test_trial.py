@@ -1,6 +1,9 @@
 from datetime import date
 
+from psycopg2 import IntegrityError
+
 from odoo.tests import freeze_time, tagged
+from odoo.tools import mute_logger
 
 from .. import hooks
 from .common import AmcSubscriptionCommon
@@ -52,7 +55,7 @@ class TestTrial(AmcSubscriptionCommon):
         )
 
     def test_one_subscription_per_company(self):
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
             self.Subscription.create(
                 {
                     "company_id": self.company_a.id,
