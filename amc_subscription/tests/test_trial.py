@@ -56,7 +56,7 @@ class TestTrial(AmcSubscriptionCommon):
 
     def test_one_subscription_per_company(self):
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
-            self.Subscription.create(
+            self.Subscription.sudo().create(
                 {
                     "company_id": self.company_a.id,
                     "plan_id": self.plan_standard.id,
