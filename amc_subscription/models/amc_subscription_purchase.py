@@ -106,6 +106,21 @@ class AmcSubscriptionPurchase(models.Model):
             purchase._apply()
         return True
 
+    def action_amc_cancel(self):
+        """Drop a card purchase that was never paid; a paid or invoiced one cannot be cancelled."""
+        self.check_access("read")
+        for purchase in self:
+            if purchase.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "%(name)s is already invoiced or paid and cannot be cancelled.",
+                        name=purchase.name,
+                    )
+                )
+        # sudo: purchases are read-only to managers; the state changes only through this action.
+        self.sudo().state = "cancel"
+        return True
+
     def action_amc_pay(self):
         """Open the card payment page of a draft card purchase."""
         self.ensure_one()

@@ -104,6 +104,12 @@ class TestControllers(AmcCardPaymentCommon, HttpCase):
         )
         self.assertIn('data-amount="119.79"', page.text)
         self.assertIn(f'data-provider-id="{self.demo_provider.id}"', page.text)
+        purchase.sudo()._apply()
+        response = self.url_open(f"/amc_subscription/pay/{purchase.id}", allow_redirects=False)
+        self.assertEqual(response.status_code, 303)
+        self.assertTrue(
+            response.headers["Location"].endswith(f"/odoo/amc.subscription/{self.sub_a.id}")
+        )
 
     def access_token(self, *values):
         """payment.utils.generate_access_token, without an HTTP request."""

@@ -278,3 +278,54 @@ class TestRenewWizard(AmcSubscriptionCommon):
         self.assertTrue(purchase.payment_reference)
         self.assertEqual(purchase.payment_reference, invoice.payment_reference)
         self.assertEqual(self.sub_a.state, "standard")
+
+
+@freeze_time("2026-03-10")
+@tagged("post_install", "-at_install")
+class TestRenewalEdgeCases(AmcSubscriptionCommon):
+    def test_manager_cancels_an_unpaid_card_purchase_only(self):
+        draft = self.buy(self.manager_a, self.plan_premium, "1", kind="card")
+        draft.with_user(self.manager_a).action_amc_cancel()
+        self.assertEqual(draft.state, "cancel")
+        pending = self.buy(self.manager_a, self.plan_premium, "1")
+        with self.assertRaisesRegex(UserError, "cannot be cancelled"):
+            pending.with_user(self.manager_a).action_amc_cancel()
+        other = self.buy(self.manager_b, self.plan_premium, "1", kind="card")
+        with self.assertRaises(AccessError):
+            other.with_user(self.manager_a).action_amc_cancel()
+        self.assertEqual(other.state, "draft")
+
+    def test_wizard_refuses_a_company_without_subscription(self):
+        self.sub_a.sudo().unlink()
+        wizard = (
+            self.env["amc.subscription.renew.wizard"]
+            .with_user(self.manager_a)
+            .create({"plan_id": self.plan_premium.id})
+        )
+        with self.assertRaisesRegex(UserError, "has no subscription yet"):
+            wizard.action_confirm()
+
+    def test_invalid_trial_length_falls_back_to_one_month(self):
+        self.env["ir.config_parameter"].sudo().set_param("amc_subscription.trial_months", "abc")
+        company = self.env["res.company"].create({"name": "Client C SRL"})
+        self.assertEqual(company.amc_subscription_id.date_end, date(2026, 4, 9))
+
+    def test_upgrade_carries_nothing_without_a_one_month_price(self):
+        self.set_subscription(self.sub_a, "paid", date(2026, 4, 8), plan=self.plan_premium)
+        TestRenewalRules.paid_purchase(
+            self, self.sub_a, self.plan_premium, date(2026, 2, 18), date(2026, 4, 8)
+        )
+        self.env.ref("amc_subscription.price_premium_1").unlink()
+        purchase = self.buy(self.manager_a, self.plan_ultimate, "1")
+        purchase._apply()
+        self.assertRecordValues(purchase, [{"carried_days": 0, "date_end": date(2026, 4, 9)}])
+
+    def test_main_company_bills_when_no_billing_company_is_set(self):
+        self.env["ir.config_parameter"].sudo().set_param("amc_subscription.billing_company_id", "")
+        self.assertEqual(
+            self.Subscription._get_billing_company(), self.env.ref("base.main_company")
+        )
+        self.env["ir.config_parameter"].sudo().set_param(
+            "amc_subscription.billing_company_id", str(self.billing.id)
+        )
+        self.assertEqual(self.Subscription._get_billing_company(), self.billing)
