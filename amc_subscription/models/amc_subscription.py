@@ -251,7 +251,7 @@ class AmcSubscription(models.Model):
 
     @api.model
     def _convert_days(self, days, from_plan, to_plan):
-        """Convert ``days`` of ``from_plan`` into ``to_plan`` days by 1-month price, rounded down."""
+        """Convert ``days`` of ``from_plan`` into ``to_plan`` days by 1-month price, floored."""
         price_from, price_to = from_plan._get_price("1"), to_plan._get_price("1")
         if not price_from or not price_to:
             _logger.warning("No 1-month price to convert %s into %s", from_plan.code, to_plan.code)

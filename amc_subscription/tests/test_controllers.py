@@ -7,7 +7,6 @@ from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import hmac as hmac_tool
 
-
 from .test_card_payment import AmcCardPaymentCommon
 
 
