@@ -158,3 +158,21 @@ class TestUiFallback(AmcSubscriptionUiCommon):
         self.start_tour("/odoo/my-subscription", "amc_subscription_fallback_banner", login="admin")
         self.assertFalse(self.subscription.purchase_ids)
         self.assertEqual(self.subscription.state, "standard")
+
+
+@tagged("post_install", "-at_install")
+class TestUiRefusal(AmcSubscriptionUiCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.subscription.sudo().write(
+            {
+                "plan_id": cls.env.ref("amc_subscription.plan_ultimate").id,
+                "state": "paid",
+                "date_end": cls.today + relativedelta(days=100),
+            }
+        )
+
+    def test_wizard_refuses_premium_during_paid_ultimate(self):
+        self.start_tour("/odoo/my-subscription", "amc_subscription_refusal", login="admin")
+        self.assertFalse(self.subscription.purchase_ids)

@@ -279,3 +279,42 @@ registry.category("web_tour.tours").add("amc_subscription_transfer_confirmed", {
         },
     ],
 });
+
+/** A paid Ultimate period cannot be shortened by buying Premium: the wizard says why. */
+registry.category("web_tour.tours").add("amc_subscription_refusal", {
+    url: "/odoo/my-subscription",
+    steps: () => [
+        {
+            content: "Open the counter",
+            trigger: ".o_amc_subscription_systray .o_amc_subscription_counter:contains(Ultimate)",
+            run: "click",
+        },
+        {
+            content: "Choose Premium",
+            trigger: ".o_amc_renew_plan .o_radio_item:contains(Premium) input",
+            run: "click",
+        },
+        {
+            content: "The wizard explains the refusal and offers no way to continue",
+            trigger: ".modal:not(:has(.o_amc_renew_confirm)) .o_amc_renew_refusal:contains(Ultimate)",
+        },
+        {
+            content: "Choose Ultimate again",
+            trigger: ".o_amc_renew_plan .o_radio_item:contains(Ultimate) input",
+            run: "click",
+        },
+        {
+            content: "Extending Ultimate is allowed",
+            trigger: ".modal:not(:has(.o_amc_renew_refusal:visible)) .o_amc_renew_confirm",
+        },
+        {
+            content: "Leave without buying",
+            trigger: ".modal-footer button:contains(Cancel)",
+            run: "click",
+        },
+        {
+            content: "The wizard closed",
+            trigger: "body:not(:has(.o_amc_subscription_renew_wizard))",
+        },
+    ],
+});
