@@ -127,3 +127,34 @@ def test_all_rules_loses_no_rule_because_ids_are_unique_across_patterns():
     owners = [p.name for p in PATTERNS for rule in p.rules if rule.id == "BR-27"]
     assert owners == ["ROmodel"]
     assert all_rules()["BR-27"].message.en.startswith("The item net price (BT-146)")
+
+
+def test_a_bulk_check_that_vouches_for_every_node_spares_the_per_node_calls(caplog):
+    calls = []
+
+    def check(node, doc):
+        calls.append(node.value)
+        return node.value == "RON"
+
+    def run(bulk):
+        pattern, context = Pattern("t"), Context("@currencyID")
+        pattern.rule("R-B", context, MSG, bulk=bulk)(check)
+        pattern.rule("R-N", context, MSG)(lambda n, d: False)
+        calls.clear()
+        return [f.rule for f in pattern.run(_doc())]
+
+    assert run(lambda nodes, doc: True) == ["R-N", "R-N"]
+    assert calls == []
+    assert run(lambda nodes, doc: False) == ["R-N", "R-B", "R-N"]
+    assert calls == ["RON", "EUR"]
+    assert run(lambda nodes, doc: 1 / 0) == ["R-N", "R-B", "R-N"]
+    assert "Bulk check of rule R-B raised" in caplog.text
+
+
+def test_a_bulk_settled_context_still_takes_its_nodes_from_later_contexts():
+    pattern = Pattern("t")
+    pattern.rule("FIRST", Context("cac:InvoiceLine"), MSG, bulk=lambda nodes, doc: True)(
+        lambda n, d: False
+    )
+    pattern.rule("LATER", Context("cac:InvoiceLine | cac:CreditNoteLine"), MSG)(lambda n, d: False)
+    assert list(pattern.run(_doc())) == []

@@ -122,12 +122,18 @@ class Attr(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """An official rule: its id, severity, message and the check that implements it."""
+    """An official rule: its id, severity, message and the check that implements it.
+
+    ``bulk(nodes, doc)``, when given, answers for a whole family of nodes at once (e.g. "every
+    currency code in the document is listed"): ``True`` promises that ``check`` holds on each
+    of ``nodes``, and the engine skips the per-node calls; ``False`` says nothing.
+    """
 
     id: str
     severity: Severity
     message: Text
     check: Check
+    bulk: Callable[[list, Document], bool] | None = None
 
 
 class Context:
@@ -345,7 +351,7 @@ class Pattern:
     def __init__(self, name: str) -> None:
         self.name = name
         self._contexts: dict[int, tuple[Context, list[Rule]]] = {}
-        self._plan: list[tuple[Context, tuple[Rule, ...], bool, bool]] | None = None
+        self._plan: list[tuple[Context, tuple[Rule, ...], bool, bool, bool]] | None = None
 
     def order(self, contexts) -> Pattern:
         """Declare the official order of ``contexts`` (highest priority first)."""
@@ -360,15 +366,18 @@ class Pattern:
         context: Context,
         message: Text,
         severity: Severity = Severity.FATAL,
+        *,
+        bulk: Callable[[list, Document], bool] | None = None,
     ) -> Callable[[Check], Check]:
         """Register the decorated function as rule ``rule_id`` checking nodes of ``context``.
 
-        Pass the *same* :class:`Context` object for rules that share a Schematron rule context.
+        Pass the *same* :class:`Context` object for rules that share a Schematron rule context;
+        ``bulk`` is the optional whole-family check described under :class:`Rule`.
         """
 
         def register(check: Check) -> Check:
             entry = self._contexts.setdefault(id(context), (context, []))
-            entry[1].append(Rule(rule_id, severity, message, check))
+            entry[1].append(Rule(rule_id, severity, message, check, bulk))
             self._plan = None
             return check
 
@@ -382,8 +391,14 @@ class Pattern:
         """Check ``doc``; each node meets only the first context of this pattern matching it."""
         plan = self._plan if self._plan is not None else self._compile()
         claimed: set = set()
-        for context, rules, check_claimed, record in plan:
+        for context, rules, check_claimed, record, bulk in plan:
             nodes = context.nodes(doc)
+            if not nodes:
+                continue
+            if bulk:
+                rules = _unsettled(rules, nodes, doc)
+                if not rules and not record:
+                    continue
             for node in nodes:
                 if check_claimed:
                     if node in claimed:
@@ -403,10 +418,11 @@ class Pattern:
                         message=rule.message,
                     )
 
-    def _compile(self) -> list[tuple[Context, tuple[Rule, ...], bool, bool]]:
-        """Contexts with rules, each with two flags: must it skip nodes an earlier context
+    def _compile(self) -> list[tuple[Context, tuple[Rule, ...], bool, bool, bool]]:
+        """Contexts with rules, each with three flags: must it skip nodes an earlier context
         took (its node kinds overlap an earlier context's or repeat among its alternatives),
-        must it record its nodes (a later context's node kinds overlap its own)."""
+        must it record its nodes (a later context's node kinds overlap its own), has any of
+        its rules a bulk check."""
         entries = [(c, tuple(rules)) for c, rules in self._contexts.values() if rules]
         keys = [context.keys() for context, _ in entries]
         plan = []
@@ -415,9 +431,24 @@ class Pattern:
             repeats = mine is None or len(set(mine)) < len(mine)
             earlier = any(_overlap(mine, other) for other in keys[:i])
             later = any(_overlap(mine, other) for other in keys[i + 1 :])
-            plan.append((context, rules, repeats or earlier, later))
+            bulk = any(rule.bulk is not None for rule in rules)
+            plan.append((context, rules, repeats or earlier, later, bulk))
         self._plan = plan
         return plan
+
+
+def _unsettled(rules: tuple[Rule, ...], nodes: list, doc: Document) -> tuple[Rule, ...]:
+    """The rules whose bulk check does not vouch for every node (a raising one does not)."""
+    left = []
+    for rule in rules:
+        try:
+            settled = rule.bulk is not None and rule.bulk(nodes, doc)
+        except Exception:  # like a rule: never escape; the per-node calls decide
+            _logger.exception("Bulk check of rule %s raised; checking node by node", rule.id)
+            settled = False
+        if not settled:
+            left.append(rule)
+    return tuple(left)
 
 
 def _overlap(first: list[str] | None, second: list[str] | None) -> bool:

@@ -19,6 +19,8 @@ Findings are returned, never raised.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ._codes import (
     ALLOWANCE_REASON_CODES,
     CHARGE_REASON_CODES,
@@ -71,16 +73,33 @@ def _document_type_130(node) -> bool:
     )
 
 
-def _in(codes: frozenset[str], attribute: str = ""):
-    def listed(node, doc) -> bool:
-        text = node.get(attribute) if attribute else _value(node)
-        return _code(text or "") in codes
+@dataclass(frozen=True, slots=True)
+class _Listed:
+    """The node's normalised value (its text, or one of its attributes) is one of ``codes``."""
 
-    return listed
+    codes: frozenset[str]
+    attribute: str = ""
+
+    def __call__(self, node, doc) -> bool:
+        text = node.get(self.attribute) if self.attribute else _value(node)
+        return _code(text or "") in self.codes
+
+    def bulk(self, nodes: list, doc) -> bool:
+        """Every node passes: each distinct value of the family is looked up once."""
+        if self.attribute:
+            values = {node.get(self.attribute) for node in nodes}
+        else:
+            values = {_value(node) for node in nodes}
+        return all(_code(value or "") in self.codes for value in values)
+
+
+def _in(codes: frozenset[str], attribute: str = "") -> _Listed:
+    return _Listed(codes, attribute)
 
 
 def _register(rule_id: str, context: Context, check, ro: str, en: str) -> None:
-    CODES.rule(rule_id, context, Text(ro=ro, en=en))(check)
+    bulk = check.bulk if isinstance(check, _Listed) else None
+    CODES.rule(rule_id, context, Text(ro=ro, en=en), bulk=bulk)(check)
 
 
 def _document_type(node, doc) -> bool:

@@ -217,17 +217,32 @@ def _rate(family: Family):
     kind = family.rate
 
     def rate_allowed(node, doc) -> bool:
-        percents = kids(doc, node).get(_PERCENT, ())
-        if kind == "absent":
-            return not percents
-        if kind == "zero":
-            return bool(percents) and xs_decimal(string_value(percents[0])) == 0
-        values = [xs_double(string_value(percent)) for percent in percents]
-        if kind == "positive":
-            return any(value is not None and value > 0 for value in values)
-        return any(value is not None and value >= 0 for value in values)
+        return _rate_holds(kind, [string_value(p) for p in kids(doc, node).get(_PERCENT, ())])
 
     return rate_allowed
+
+
+def _rate_bulk(family: Family):
+    """Every category of the context has an allowed rate: each distinct set of cbc:Percent
+    texts is judged once (a 500-line invoice usually has one or two)."""
+    kind = family.rate
+
+    def all_rates_allowed(nodes: list, doc) -> bool:
+        seen = {tuple(string_value(p) for p in node.iterchildren(_PERCENT)) for node in nodes}
+        return all(_rate_holds(kind, list(percents)) for percents in seen)
+
+    return all_rates_allowed
+
+
+def _rate_holds(kind: str, percents: list[str]) -> bool:
+    if kind == "absent":
+        return not percents
+    if kind == "zero":
+        return bool(percents) and xs_decimal(percents[0]) == 0
+    values = [xs_double(percent) for percent in percents]
+    if kind == "positive":
+        return any(value is not None and value > 0 for value in values)
+    return any(value is not None and value >= 0 for value in values)
 
 
 def _base(family: Family):
@@ -325,7 +340,8 @@ def _register(family: Family) -> None:
     )
     for number, context, check in checks:
         rule_id = f"BR-{family.prefix}-{number}"
-        M12.rule(rule_id, context, messages[number])(check)
+        bulk = _rate_bulk(family) if number in ("05", "06", "07") else None
+        M12.rule(rule_id, context, messages[number], bulk=bulk)(check)
 
 
 for _family in FAMILIES:
