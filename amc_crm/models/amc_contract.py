@@ -275,7 +275,7 @@ class AmcContract(models.Model):
                 Command.create(
                     {
                         "product_id": line.product_id.id,
-                        "name": f"{line.name}\n{label}",
+                        "name": f"{line.name or line.product_id.display_name}\n{label}",
                         "quantity": line.quantity,
                         "price_unit": line.price_unit,
                         "tax_ids": [Command.set(line.tax_ids.ids)],
@@ -336,6 +336,7 @@ class AmcContract(models.Model):
 
     def _lock_for_cron(self, today):
         """Lock this contract if it is still due; False when another worker holds it or did it."""
+        self.flush_recordset(["state", "next_invoice_date"])
         self.env.cr.execute(
             SQL(
                 """SELECT id FROM amc_contract

@@ -27,7 +27,6 @@ class AmcContractLine(models.Model):
         compute="_compute_name",
         store=True,
         readonly=False,
-        required=True,
         help="Text of the invoice line; the invoiced period is added after it.",
     )
     quantity = fields.Float(default=1.0, digits="Product Unit of Measure", required=True)
