@@ -1,9 +1,10 @@
 """Typed value extraction for the reader: text, decimals, dates, codes, identifiers.
 
 :class:`Node` wraps an element and, on first use, indexes its UBL descendants by relative
-path (``cac:Item/cbc:Name``; first match wins, elements of other namespaces are skipped), so
-that the many look-ups the reader makes (most for optional elements that are absent) are
-dictionary hits instead of scans.
+path (``cac:Item/cbc:Name``; first match in document order wins, elements of other namespaces
+are skipped), so that the many look-ups the reader makes (most for optional elements that are
+absent) are dictionary hits instead of scans. Nodes found below a node share its index, so the
+header of a document is walked once; lines are read apart (:mod:`._read_lines`).
 
 Every failure raises a :class:`~ro_efactura.errors.DocumentError` subclass naming the
 element (as ``/Invoice/cac:InvoiceLine[2]/cbc:LineExtensionAmount``): a required part that is
