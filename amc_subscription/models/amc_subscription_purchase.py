@@ -50,6 +50,7 @@ class AmcSubscriptionPurchase(models.Model):
         "transaction_id",
         readonly=True,
         copy=False,
+        groups="base.group_system",  # transactions live in the billing company
     )
     invoice_id = fields.Many2one(
         "account.move",

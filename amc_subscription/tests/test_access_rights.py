@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError
-from odoo.tests import freeze_time, tagged
+from odoo.tests import Form, freeze_time, tagged
 
 from .common import AmcSubscriptionCommon
 
@@ -114,3 +114,15 @@ class TestAccessRights(AmcSubscriptionCommon):
         self.assertEqual(self.plan_premium._get_price("1").amount, 109.0)
         purchase = self.buy(self.manager_a, self.plan_premium, "1", kind="card")
         self.assertEqual(purchase.amount, 109.0)
+
+    def test_forms_open_for_their_users(self):
+        """The views load without reading what the user may not (billing-side records)."""
+        purchase = self.buy(self.manager_a, self.plan_premium, "1")
+        form = Form(purchase.with_user(self.manager_a))
+        self.assertEqual(form.name, purchase.name)
+        self.assertEqual(Form(self.sub_a.with_user(self.manager_a)).plan_id, self.plan_standard)
+        self.assertEqual(Form(self.sub_a.with_user(self.user_a)).plan_id, self.plan_standard)
+        with self.assertRaises(AccessError):
+            purchase.with_user(self.manager_a).read(["transaction_ids"])
+        operator_view = purchase.with_user(self.operator).read(["transaction_ids"])
+        self.assertEqual(operator_view[0]["transaction_ids"], purchase.sudo().transaction_ids.ids)
