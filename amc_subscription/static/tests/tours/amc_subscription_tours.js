@@ -31,6 +31,16 @@ function buyPremiumByCardSteps() {
             trigger: ".o_amc_subscription_systray .o_amc_subscription_warning",
         },
         {
+            content: "Desktop: the counter reads plan and days",
+            isActive: ["desktop"],
+            trigger: `.o_amc_subscription_counter:contains(Premium):contains(${TRIAL_DAYS_LEFT} days)`,
+        },
+        {
+            content: "Phone: the counter is compact, days only",
+            isActive: ["mobile"],
+            trigger: `.o_amc_subscription_counter:not(:has(.o_amc_subscription_plan)) .o_amc_subscription_days:contains(${TRIAL_DAYS_LEFT})`,
+        },
+        {
             content: "The banner tells the company its trial ends soon",
             trigger: ".o_amc_subscription_banner:contains(trial)",
         },
