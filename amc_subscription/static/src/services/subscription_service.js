@@ -46,7 +46,7 @@ export function describe(record) {
 export const amcSubscriptionService = {
     dependencies: ["action", "company", "orm"],
     start(env, { action, company, orm }) {
-        const state = reactive({ loaded: false, record: null, isManager: false });
+        const state = reactive({ record: null, isManager: false });
 
         async function load() {
             try {
@@ -65,7 +65,6 @@ export const amcSubscriptionService = {
                 // Nothing readable (module being installed, no rights): show nothing.
                 state.record = null;
             }
-            state.loaded = true;
         }
 
         // A purchase or a renewal may have changed the dates: read them again when the
