@@ -351,7 +351,7 @@ class Pattern:
     def __init__(self, name: str) -> None:
         self.name = name
         self._contexts: dict[int, tuple[Context, list[Rule]]] = {}
-        self._plan: list[tuple[Context, tuple[Rule, ...], bool, bool, bool]] | None = None
+        self._plan: list[tuple] | None = None
 
     def order(self, contexts) -> Pattern:
         """Declare the official order of ``contexts`` (highest priority first)."""
@@ -391,7 +391,14 @@ class Pattern:
         """Check ``doc``; each node meets only the first context of this pattern matching it."""
         plan = self._plan if self._plan is not None else self._compile()
         claimed: set = set()
-        for context, rules, check_claimed, record, bulk in plan:
+        present = doc._by_tag
+        for context, rules, check_claimed, record, bulk, tags in plan:
+            if tags is not None:  # skip a context whose node tags the document lacks
+                for tag in tags:
+                    if tag in present:
+                        break
+                else:
+                    continue
             nodes = context.nodes(doc)
             if not nodes:
                 continue
@@ -418,11 +425,12 @@ class Pattern:
                         message=rule.message,
                     )
 
-    def _compile(self) -> list[tuple[Context, tuple[Rule, ...], bool, bool, bool]]:
-        """Contexts with rules, each with three flags: must it skip nodes an earlier context
+    def _compile(self) -> list[tuple]:
+        """Contexts with rules, each with three flags -- must it skip nodes an earlier context
         took (its node kinds overlap an earlier context's or repeat among its alternatives),
         must it record its nodes (a later context's node kinds overlap its own), has any of
-        its rules a bulk check."""
+        its rules a bulk check -- and the element tags its nodes can have (``None``: any, or
+        attributes), so that a context whose tags the document lacks costs nothing."""
         entries = [(c, tuple(rules)) for c, rules in self._contexts.values() if rules]
         keys = [context.keys() for context, _ in entries]
         plan = []
@@ -432,7 +440,8 @@ class Pattern:
             earlier = any(_overlap(mine, other) for other in keys[:i])
             later = any(_overlap(mine, other) for other in keys[i + 1 :])
             bulk = any(rule.bulk is not None for rule in rules)
-            plan.append((context, rules, repeats or earlier, later, bulk))
+            tags = None if mine is None or any(k[0] == "@" for k in mine) else tuple(set(mine))
+            plan.append((context, rules, repeats or earlier, later, bulk, tags))
         self._plan = plan
         return plan
 
