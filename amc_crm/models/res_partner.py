@@ -1,5 +1,6 @@
 import logging
 import operator
+from pathlib import Path
 
 import requests
 
@@ -7,7 +8,7 @@ from odoo import api, fields, models, modules
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import LazyTranslate
 
-from ro_efactura import identifiers
+from ro_efactura import identifiers, vies
 from ro_efactura.anaf import AnafConfig
 from ro_efactura.anaf.registry import MAX_CUIS_PER_REQUEST, RegistryClient, Throttle
 from ro_efactura.errors import AnafError, RateLimitedError, RoEfacturaError
@@ -16,10 +17,15 @@ from ro_efactura.vies import ViesError, ViesInvalidInputError, ViesUnavailableEr
 _logger = logging.getLogger(__name__)
 _lt = LazyTranslate(__name__)
 
-ANAF_TIMEOUT = (5, 20)  # connect, read (seconds): a user waits on the form
+ANAF_TIMEOUT = 20  # seconds: a user waits on the form
 VIES_TIMEOUT = 20
-# one pace for every registry call of this process: ANAF asks for one request per second
-_REGISTRY_THROTTLE = Throttle()
+# The bundled WSDL, named by path: the machine's editable install of ro_efactura makes it a
+# namespace package outside its checkout, where importlib.resources.files() cannot read it.
+VIES_WSDL = str(Path(vies.__file__).parent / "data" / "vies" / "checkVatService.wsdl")
+# One pace for every registry call of this process. ANAF asks for one request per second; the
+# margin absorbs network jitter, which can bring two requests closer at ANAF than at the sender.
+REGISTRY_INTERVAL = 1.2
+_REGISTRY_THROTTLE = Throttle(REGISTRY_INTERVAL)
 COMPARISONS = {
     ">": operator.gt,
     ">=": operator.ge,
@@ -354,7 +360,9 @@ class ResPartner(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not any(key in vals for key in ("vat", "phone", "mobile", "company_registry")):
+        if not any(
+            key in vals for key in ("vat", "amc_cui", "phone", "mobile", "company_registry")
+        ):
             result = super().write(vals)
         elif "country_id" in vals or len(self.country_id) < 2:
             self._amc_prepare_vals(
@@ -404,7 +412,11 @@ class ResPartner(models.Model):
             )
         with self._amc_vies_errors():
             result = check_vat(
-                country.code, self.vat, endpoint=self._amc_vies_url(), timeout=VIES_TIMEOUT
+                country.code,
+                self.vat,
+                endpoint=self._amc_vies_url(),
+                wsdl=VIES_WSDL,
+                timeout=VIES_TIMEOUT,
             )
         self.write({"amc_vies_valid": result.valid, "amc_vies_checked_on": self._amc_today()})
         if result.valid:
@@ -471,6 +483,8 @@ class ResPartner(models.Model):
         for name in ("phone", "mobile"):
             if vals.get(name):
                 vals[name] = self._amc_validate("phone", identifiers.to_e164, vals[name], region)
+        if vals.get("amc_cui"):
+            vals["amc_cui"] = identifiers.compact_cui(vals["amc_cui"])
         if vals.get("vat") and "amc_anaf_vat_payer" not in vals:
             cui = identifiers.compact_cui(vals["vat"])
             if cui.isdigit() and region == "RO":

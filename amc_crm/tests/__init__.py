@@ -2,6 +2,7 @@ from . import (
     test_client_access,
     test_client_anaf,
     test_client_dashboard,
+    test_client_lead,
     test_client_validation,
     test_contract_gates,
     test_contract_recurring,
