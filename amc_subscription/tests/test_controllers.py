@@ -90,6 +90,8 @@ class TestControllers(AmcCardPaymentCommon, HttpCase):
         self.authenticate("amc_manager_b", "amc_manager_b")
         response = self.url_open(f"/amc_subscription/pay/{purchase.id}", allow_redirects=False)
         self.assertEqual(response.status_code, 404)
+        response = self.url_open(f"/payment/pay?amc_purchase_id={purchase.id}")
+        self.assertEqual(response.status_code, 404)
         self.authenticate("amc_manager_a", "amc_manager_a")
         response = self.url_open(f"/amc_subscription/pay/{purchase.id}", allow_redirects=False)
         self.assertEqual(response.status_code, 303)

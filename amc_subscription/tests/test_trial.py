@@ -82,6 +82,9 @@ class TestTrial(AmcSubscriptionCommon):
         )
         self.assertTrue(partner.exists())
         self.assertFalse(self.Subscription.with_user(self.user_b).has_feature("efactura_spv_send"))
+        # the trial is given once: reinstalling the hook does not start another one
+        hooks.post_init_hook(self.env)
+        self.assertRecordValues(self.sub_b, [{"state": "standard", "date_end": False}])
 
     def test_trial_runs_through_its_last_day(self):
         self.Subscription._cron_amc_subscription_daily(date_ref=date(2026, 4, 9))
