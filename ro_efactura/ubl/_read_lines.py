@@ -1,10 +1,11 @@
 """Read invoice lines (BG-25 .. BG-32) in one walk driven by tag tables.
 
-Each table maps the Clark tag of a child element to what it holds: a ``(field, converter)``
-pair (the first element wins, as everywhere in the reader), a nested table to walk into, or
+Each table maps the Clark tag of a child element to what it holds: a field name (the
+element's stripped text), a ``(field, converter)`` pair (for both, the first element wins, as
+everywhere in the reader, even when it is empty), a nested table to walk into, or
 :class:`_Many` for repeated parts collected in document order. Only the branches a table
-names are visited; absent optional parts cost nothing. Required parts are checked
-afterwards, naming the missing path.
+names are visited, each element once; absent optional parts cost nothing. Required parts are
+checked afterwards, naming the missing path.
 
 >>> sorted(REQUIRED.values())[:2]
 ['cac:Item/cac:ClassifiedTaxCategory/cbc:ID', 'cac:Item/cbc:Name']
