@@ -251,8 +251,11 @@ class AmcContract(models.Model):
             period = self._get_next_period(period)
         return periods
 
-    def _prepare_invoice_vals(self, period, today):
+    def _prepare_invoice_vals(self, period, today, skip_analytic=False):
+        """Values of the invoice of the period starting on ``period``; ``skip_analytic`` sets
+        an empty analytic distribution, sparing Odoo one model lookup per line."""
         self.ensure_one()
+        analytic = {"analytic_distribution": False} if skip_analytic else {}
         lang = self.partner_id.lang
         label = self.env._(
             "Period %(start)s - %(end)s",
@@ -279,6 +282,7 @@ class AmcContract(models.Model):
                         "quantity": line.quantity,
                         "price_unit": line.price_unit,
                         "tax_ids": [Command.set(line.tax_ids.ids)],
+                        **analytic,
                     }
                 )
                 for line in self.line_ids
@@ -295,8 +299,12 @@ class AmcContract(models.Model):
         for contract in self:
             periods = contract._get_due_periods(today)
             if periods:
+                skip_analytic = not contract._has_analytic_models()
                 invoices = moves.with_company(contract.company_id).create(
-                    [contract._prepare_invoice_vals(period, today) for period in periods]
+                    [
+                        contract._prepare_invoice_vals(period, today, skip_analytic)
+                        for period in periods
+                    ]
                 )
                 if contract.auto_post:
                     invoices.action_post()
@@ -315,6 +323,16 @@ class AmcContract(models.Model):
         if moves.filtered("sending_data"):
             self.env.ref("account.ir_cron_account_move_send")._trigger()
         return moves
+
+    def _has_analytic_models(self):
+        """Whether analytic distribution models may apply to this contract's invoice lines."""
+        self.ensure_one()
+        # sudo: analytic models are accounting configuration a salesman may not read.
+        return bool(
+            self.env["account.analytic.distribution.model"]
+            .sudo()
+            .search_count([("company_id", "in", [False, self.company_id.id])], limit=1)
+        )
 
     @api.model
     def _get_recurring_companies(self, today):
