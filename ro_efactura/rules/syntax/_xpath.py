@@ -81,6 +81,8 @@ class Path:
 
     def nodes(self, doc: Document, anchor: etree._Element) -> list[etree._Element]:
         """The elements at this path below ``anchor``, in document order (do not modify)."""
+        if self._missing(doc):
+            return _NONE
         candidates = doc.elements(self.steps[-1])
         if len(candidates) <= _FEW:  # cheaper to climb, once, from the few elements with the tag
             climbed = doc.memo(_CLIMBED_KEY, dict)
@@ -114,7 +116,7 @@ class Path:
         """``count(path) <= 1``, answered without walking when no step of the path repeats
         under a parent of the same kind anywhere in the document."""
         found = len(doc.elements(self.steps[-1]))
-        if found <= 1:
+        if found <= 1 or self._missing(doc):
             return True
         if found <= _FEW:
             return self.count(doc, anchor) <= 1
@@ -131,6 +133,11 @@ class Path:
         if self.attribute:
             return [n.get(self.attribute) for n in nodes if n.get(self.attribute) is not None]
         return [string_value(n) for n in nodes]
+
+    def _missing(self, doc: Document) -> bool:
+        """Some step's tag occurs nowhere in the document, so the path selects nothing."""
+        present = doc.tags()
+        return any(step not in present for step in self.steps)
 
     def everywhere(self, doc: Document) -> list[etree._Element]:
         """The elements at this path below any anchor (XPath ``//a/b``), in document order."""
