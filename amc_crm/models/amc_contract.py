@@ -214,7 +214,16 @@ class AmcContract(models.Model):
                 )
         # sudo: invoices are created for the user's own contracts, with the server's rights
         # (a salesman may create contracts without being an accountant).
-        self.sudo()._create_due_invoices(today)
+        for contract in self.sudo():
+            if not contract._lock_for_cron(today):
+                raise UserError(
+                    self.env._(
+                        "Contract %(name)s has nothing due today, or the daily job is invoicing"
+                        " it right now. Check its invoices in a minute.",
+                        name=contract.name,
+                    )
+                )
+            contract._create_due_invoices(today)
         return self.action_view_invoices()
 
     def action_view_invoices(self):

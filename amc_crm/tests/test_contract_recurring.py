@@ -4,7 +4,7 @@ from unittest.mock import patch
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError
-from odoo.tests import freeze_time, tagged
+from odoo.tests import Form, freeze_time, tagged
 from odoo.tools import mute_logger
 
 from ..models.amc_contract import AmcContract
@@ -219,3 +219,46 @@ class TestContractRecurring(AmcContractCommon):
         self.run_cron(TODAY)
         with self.assertRaises(UserError):
             contract.unlink()
+
+    def test_contract_form_fills_the_line_from_the_service(self):
+        form = Form(self.Contract)
+        form.name = "Payroll for Alfa"
+        form.partner_id = self.client
+        form.recurrence = "quarterly"
+        form.invoice_day = 15
+        form.date_start = date(2026, 3, 20)
+        with form.line_ids.new() as line:
+            line.product_id = self.service_b
+            line.quantity = 2
+        contract = form.save()
+        self.assertRecordValues(
+            contract.line_ids,
+            [
+                {
+                    "name": "Payroll",
+                    "price_unit": 100.0,
+                    "subtotal": 200.0,
+                    "tax_ids": self.tax_sale_a.ids,
+                }
+            ],
+        )
+        self.assertRecordValues(
+            contract,
+            [{"next_invoice_date": date(2026, 4, 15), "amount_untaxed": 200.0, "state": "draft"}],
+        )
+
+    def test_client_file_shows_the_next_invoice_date_and_contracts(self):
+        contact = self.env["res.partner"].create({"name": "Ion Pop", "parent_id": self.client.id})
+        self.make_contract(partner_id=contact.id, date_start=date(2026, 3, 5), invoice_day=5)
+        self.make_contract(date_start=date(2026, 3, 20), invoice_day=20)
+        self.make_contract(start=False, date_start=date(2026, 3, 12), invoice_day=12)
+        self.assertEqual(self.client._amc_next_invoice_date(), date(2026, 3, 5))
+        self.run_cron(TODAY)
+        self.assertEqual(self.client._amc_next_invoice_date(), date(2026, 3, 20))
+        self.assertEqual(self.client.amc_contract_count, 2)
+        self.assertEqual(self.client.action_amc_view_contracts()["domain"][0][2], self.client.id)
+
+    def test_invoice_now_refuses_a_contract_with_nothing_due(self):
+        contract = self.make_contract(date_start=date(2026, 3, 20), invoice_day=20)
+        with self.assertRaisesRegex(UserError, "nothing due today"):
+            contract.action_invoice_now()
