@@ -226,5 +226,19 @@ def _longest_of(elements: list[etree._Element]) -> int:
     return longest
 
 
+def _bulk(path: str, limit: int):
+    """The whole family at once: no element with the path's last tag holds a text longer
+    than ``limit`` anywhere in the document (normalising spaces never lengthens a text)."""
+    if not path or "/@" in path:
+        return None
+    tag = Path(path).steps[-1]
+    return lambda nodes, doc: _longest(doc).get(tag, 0) <= limit
+
+
 for _rule_id, _context, _path, _limit, _term, _ro, _en in LIMITS:
-    BOOK.rule(_rule_id, _context, _message(_limit, _term, _ro, _en))(_check(_path, _limit))
+    BOOK.rule(
+        _rule_id,
+        _context,
+        _message(_limit, _term, _ro, _en),
+        bulk=_bulk(_path, _limit),
+    )(_check(_path, _limit))

@@ -69,12 +69,13 @@ class Path:
     every rule of every pattern, so a path costs a few dictionary hits.
     """
 
-    __slots__ = ("attribute", "steps", "text")
+    __slots__ = ("attribute", "steps", "tag_set", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         element_part, _, self.attribute = text.partition("/@")
         self.steps = tuple(q(step) for step in element_part.split("/"))
+        self.tag_set = frozenset(self.steps)
 
     def __repr__(self) -> str:
         return f"Path({self.text!r})"
@@ -136,8 +137,7 @@ class Path:
 
     def _missing(self, doc: Document) -> bool:
         """Some step's tag occurs nowhere in the document, so the path selects nothing."""
-        present = doc.tags()
-        return any(step not in present for step in self.steps)
+        return not doc.tags() >= self.tag_set
 
     def everywhere(self, doc: Document) -> list[etree._Element]:
         """The elements at this path below any anchor (XPath ``//a/b``), in document order."""
