@@ -224,7 +224,9 @@ class AmcContract(models.Model):
                     )
                 )
             contract._create_due_invoices(today)
-        return self.action_view_invoices()
+        if len(self) == 1 and self.env["account.move"].has_access("read"):
+            return self.action_view_invoices()
+        return True
 
     def action_view_invoices(self):
         self.ensure_one()

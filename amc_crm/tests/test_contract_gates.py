@@ -86,8 +86,12 @@ class TestContractGates(AmcContractCommon):
 
     def test_invoice_now_creates_the_due_invoices_on_premium(self):
         contract = self.make_contract(date_start=date(2026, 2, 1))
-        contract.with_user(self.salesman).action_invoice_now()
+        self.assertIs(contract.with_user(self.salesman).action_invoice_now(), True)
         self.assertEqual(len(contract.invoice_ids), 2)
+        other = self.make_contract(date_start=date(2026, 2, 1))
+        action = other.action_invoice_now()  # the test user is an accountant: opens the invoices
+        self.assertEqual(self.env["account.move"].search(action["domain"]), other.invoice_ids)
+        self.assertEqual(len(other.invoice_ids), 2)
 
     # --- Access rights --- #
 
