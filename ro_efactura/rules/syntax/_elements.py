@@ -53,8 +53,12 @@ def _once(ro: str, en: str, term: str) -> Text:
 
 def _at_most(rule_id: str, context, path: str, limit: int, message: Text) -> None:
     compiled = Path(path)
+    anchors = context.keys()
     if limit == 1:
-        _BOOK.rule(rule_id, context, message)(lambda node, doc: compiled.at_most_one(doc, node))
+        bulk = None if anchors is None else lambda nodes, doc: compiled.never_twice(doc, anchors)
+        _BOOK.rule(rule_id, context, message, bulk=bulk)(
+            lambda node, doc: compiled.at_most_one(doc, node)
+        )
     else:
         _BOOK.rule(rule_id, context, message)(lambda node, doc: compiled.count(doc, node) <= limit)
 

@@ -128,6 +128,20 @@ class Path:
             parent = step
         return True
 
+    def never_twice(self, doc: Document, anchor_tags) -> bool:
+        """:meth:`at_most_one` for every anchor with one of ``anchor_tags``, decided from
+        document-wide facts: the path's last tag occurs at most once, some step's tag is
+        absent, or no step repeats under a parent of the previous step's kind. ``False``
+        means "look at each anchor"."""
+        if len(doc.elements(self.steps[-1])) <= 1 or self._missing(doc):
+            return True
+        for parent in anchor_tags:
+            for step in self.steps:
+                if parent in _repeated_under(doc, step):
+                    return False
+                parent = step
+        return True
+
     def values(self, doc: Document, anchor: etree._Element) -> list[str]:
         """The string values at this path: the attribute's, or else the elements'."""
         nodes = self.nodes(doc, anchor)
