@@ -1,28 +1,32 @@
 from datetime import date
 
 from odoo import Command
-from odoo.tests import new_test_user
+from odoo.tests import TransactionCase, new_test_user
 
-from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
 MANAGER = "amc_subscription.group_amc_subscription_manager"
 TODAY = date(2026, 3, 10)  # every test class freezes time on this day
 
 
-class AmcSubscriptionCommon(AccountTestInvoicingCommon):
-    """Billing company in RON with a 21% sale VAT, buyer companies A (Standard) and
-    B (Premium trial), and their users."""
-
-    @classmethod
-    def setup_independent_company(cls, **kwargs):
-        ron = cls._enable_currency("RON")
-        return cls._create_company(name="AMC Billing SRL", currency_id=ron.id, **kwargs)
+class AmcSubscriptionCommon(TransactionCase):
+    """Billing company in RON with a generic chart and a 21% sale VAT, buyer companies
+    A (Standard) and B (Premium trial), and their users."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.billing = cls.company_data["company"]
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         cls.ron = cls.env.ref("base.RON")
+        cls.ron.active = True
+        cls.billing = cls.env["res.company"].create({"name": "AMC Billing SRL"})
+        cls.env["account.chart.template"].try_loading(
+            "generic_coa", company=cls.billing, install_demo=False
+        )
+        cls.billing.currency_id = cls.ron  # no entry yet: the chart's currency can change
+        cls.bank_journal = cls.env["account.journal"].search(
+            [("company_id", "=", cls.billing.id), ("type", "=", "bank")], limit=1
+        )
         cls.env["ir.config_parameter"].sudo().set_param(
             "amc_subscription.billing_company_id", cls.billing.id
         )
@@ -41,7 +45,6 @@ class AmcSubscriptionCommon(AccountTestInvoicingCommon):
         (cls.plan_premium | cls.plan_ultimate).product_id.write(
             {
                 "taxes_id": [Command.link(cls.tax_21.id)],
-                "property_account_income_id": cls.company_data["default_account_revenue"].id,
             }
         )
         cls.Subscription = cls.env["amc.subscription"]

@@ -19,7 +19,7 @@ class AmcCardPaymentCommon(AmcSubscriptionCommon):
         if demo and installed:
             cls.demo_provider = demo.copy({"company_id": cls.billing.id})
             cls.demo_provider.state = "test"
-            cls.demo_provider.journal_id = cls.company_data["default_journal_bank"]
+            cls.demo_provider.journal_id = cls.bank_journal
 
     def setUp(self):
         super().setUp()

@@ -15,7 +15,7 @@ class TestTransferPayment(AmcSubscriptionCommon):
         transfer = cls.env.ref("payment.payment_provider_transfer").sudo()
         cls.transfer_provider = transfer.copy({"company_id": cls.billing.id})
         cls.transfer_provider.state = "enabled"
-        cls.transfer_provider.journal_id = cls.company_data["default_journal_bank"]
+        cls.transfer_provider.journal_id = cls.bank_journal
         cls.env.ref("payment_custom.payment_method_wire_transfer").sudo().active = True
 
     def register_payment_on_invoice(self, invoice):
