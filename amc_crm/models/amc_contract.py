@@ -267,6 +267,12 @@ class AmcContract(models.Model):
         an empty analytic distribution, sparing Odoo one model lookup per line."""
         self.ensure_one()
         analytic = {"analytic_distribution": False} if skip_analytic else {}
+        # the client's fiscal position maps the contract's taxes (e.g. reverse charge abroad)
+        fpos = (
+            self.env["account.fiscal.position"]
+            .with_company(self.company_id)
+            ._get_fiscal_position(self.partner_id)
+        )
         lang = self.partner_id.lang
         label = self.env._(
             "Period %(start)s - %(end)s",
@@ -285,6 +291,7 @@ class AmcContract(models.Model):
             "invoice_user_id": self.user_id.id,
             "amc_contract_id": self.id,
             "amc_contract_period_start": period,
+            "fiscal_position_id": fpos.id,
             "invoice_line_ids": [
                 Command.create(
                     {
@@ -292,7 +299,7 @@ class AmcContract(models.Model):
                         "name": f"{line.name or line.product_id.display_name}\n{label}",
                         "quantity": line.quantity,
                         "price_unit": line.price_unit,
-                        "tax_ids": [Command.set(line.tax_ids.ids)],
+                        "tax_ids": [Command.set(fpos.map_tax(line.tax_ids).ids)],
                         **analytic,
                     }
                 )
@@ -398,7 +405,7 @@ class AmcContract(models.Model):
         can_commit = not modules.module.current_test
         companies = self._get_recurring_companies(today)
         # sudo: the job invoices contracts of every company, as root.
-        contracts = self.sudo().with_context(mail_notify_force_send=False, tracking_disable=False)
+        contracts = self.sudo().with_context(mail_notify_force_send=False)
         skipped = contracts.search_count(
             [
                 ("state", "=", "running"),

@@ -3,6 +3,7 @@ from unittest.mock import patch
 
 from psycopg2 import IntegrityError
 
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import Form, freeze_time, tagged
 from odoo.tools import mute_logger
@@ -262,3 +263,20 @@ class TestContractRecurring(AmcContractCommon):
         contract = self.make_contract(date_start=date(2026, 3, 20), invoice_day=20)
         with self.assertRaisesRegex(UserError, "nothing due today"):
             contract.action_invoice_now()
+
+    def test_client_fiscal_position_maps_the_contract_taxes(self):
+        fpos = self.env["account.fiscal.position"].create(
+            {
+                "name": "Reverse charge",
+                "tax_ids": [
+                    Command.create(
+                        {"tax_src_id": self.tax_sale_a.id, "tax_dest_id": self.tax_sale_b.id}
+                    )
+                ],
+            }
+        )
+        self.client.property_account_position_id = fpos
+        contract = self.make_contract()
+        self.run_cron(TODAY)
+        self.assertEqual(contract.invoice_ids.fiscal_position_id, fpos)
+        self.assertEqual(contract.invoice_ids.invoice_line_ids.tax_ids, self.tax_sale_b)
