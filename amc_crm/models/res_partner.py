@@ -7,6 +7,7 @@ import requests
 from odoo import api, fields, models, modules
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import LazyTranslate
+from odoo.tools.sql import create_index
 
 from ro_efactura import identifiers, vies
 from ro_efactura.anaf import AnafConfig
@@ -188,6 +189,18 @@ class ResPartner(models.Model):
         string="Last contact", compute="_compute_amc_last_contact_date"
     )
 
+    def init(self):
+        super().init()
+        # exact E.164 lookups (the phone search); the trigram indexes above serve partial ones
+        for column in ("phone", "mobile"):
+            create_index(
+                self.env.cr,
+                f"res_partner_amc_{column}_e164_index",
+                self._table,
+                [column],
+                where=f"{column} IS NOT NULL",
+            )
+
     # === COMPUTE METHODS === #
 
     @api.depends("is_company")
@@ -248,18 +261,18 @@ class ResPartner(models.Model):
     def _search_amc_cui_search(self, operator, value):
         if operator not in ("ilike", "=") or not isinstance(value, str):
             raise UserError(self.env._("Search clients by CUI with text only."))
-        cui = identifiers.compact_cui(value)
-        if cui.isdigit() and identifiers.is_valid_cui(cui):
-            return [("amc_cui", "=", cui)]
-        return [("amc_cui", "ilike", cui)]
+        # digits only, as stored; a part of a CUI may itself have a valid check digit, so no
+        # exact match: the trigram index serves both the whole number and a part of it
+        return [("amc_cui", "ilike", identifiers.compact_cui(value))]
 
     def _search_amc_phone_search(self, operator, value):
         if operator not in ("ilike", "=") or not isinstance(value, str):
             raise UserError(self.env._("Search clients by phone number with text only."))
-        region = self.env.company.country_id.code or "RO"
-        if identifiers.is_valid_phone(value, region):
-            number = identifiers.to_e164(value, region)
-            return ["|", ("phone", "=", number), ("mobile", "=", number)]
+        # a number written the Romanian way first, then as in the company's country
+        for region in dict.fromkeys(filter(None, ("RO", self.env.company.country_id.code))):
+            if identifiers.is_valid_phone(value, region):
+                number = identifiers.to_e164(value, region)
+                return ["|", ("phone", "=", number), ("mobile", "=", number)]
         digits = "".join(ch for ch in value if ch.isdigit()).lstrip("0") or value
         return ["|", ("phone", "ilike", digits), ("mobile", "ilike", digits)]
 

@@ -2,7 +2,7 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import Command, fields
-from odoo.tests import new_test_user
+from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.amc_crm.models import res_partner
@@ -21,12 +21,15 @@ CUI_INACTIVE = "23456783"  # DELTA TRANSPORT SRL, inactive and no VAT since 2024
 CUI_UNKNOWN = "18547290"  # a valid check digit, not in the registry
 
 
-class AmcCrmCommon(AccountTestInvoicingCommon):
-    """Company A on Premium, company B on Standard, the ANAF emulator, users of A and B."""
+class AmcCrmSetup:
+    """Company A on Premium, company B on Standard, the ANAF emulator, users of A and B.
+
+    Mixed into a test case whose ``setUpClass`` sets ``cls.company_a`` first, then calls
+    ``cls.setup_amc_crm()``.
+    """
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
+    def setup_amc_crm(cls):
         cls.emulator = Emulator().start()
         cls.addClassCleanup(cls.emulator.stop)
         icp = cls.env["ir.config_parameter"].sudo()
@@ -35,7 +38,6 @@ class AmcCrmCommon(AccountTestInvoicingCommon):
         # no pause between registry calls in tests; test_cron_keeps_the_registry_pace puts it back
         cls.startClassPatcher(patch.object(res_partner, "_REGISTRY_THROTTLE", Throttle(0)))
         cls.today = fields.Date.context_today(cls.env["res.partner"])
-        cls.company_a = cls.company_data["company"]
         cls.company_b = cls.env["res.company"].create({"name": "Client B SRL"})
         cls.set_plan(cls.company_a, "premium")
         cls.set_plan(cls.company_b, "standard")
@@ -84,8 +86,29 @@ class AmcCrmCommon(AccountTestInvoicingCommon):
             "name": values.pop("name", "Client SRL"),
             "is_company": True,
             "country_id": cls.env.ref("base.ro").id,
-            "company_id": cls.company_data["company"].id,
+            "company_id": cls.company_a.id,
         }
         if cui:
             vals["amc_cui"] = cui
         return cls.env["res.partner"].create(vals | values)
+
+
+class AmcCrmCommon(AmcCrmSetup, TransactionCase):
+    """The client-file fixtures on a company without accounting (fast to build)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_a = cls.env["res.company"].create({"name": "Client A SRL"})
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=cls.company_a.ids))
+        cls.setup_amc_crm()
+
+
+class AmcCrmInvoicingCommon(AmcCrmSetup, AccountTestInvoicingCommon):
+    """The same fixtures on a company with a chart of accounts, to post invoices."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_a = cls.company_data["company"]
+        cls.setup_amc_crm()

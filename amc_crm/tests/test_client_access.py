@@ -8,6 +8,12 @@ from .common import CUI_CLUJ, AmcCrmCommon
 
 @tagged("post_install", "-at_install")
 class TestClientAccess(AmcCrmCommon):
+    def as_b(self, records):
+        """``records`` as the salesman of company B sees them, in company B."""
+        return records.with_user(self.salesman_b).with_context(
+            allowed_company_ids=self.company_b.ids
+        )
+
     def test_salesman_creates_and_edits_clients(self):
         Partner = self.env["res.partner"].with_user(self.salesman_a)
         client = Partner.create({"name": "New SRL", "is_company": True, "amc_cui": CUI_CLUJ})
@@ -35,16 +41,14 @@ class TestClientAccess(AmcCrmCommon):
 
     def test_client_of_another_company_is_invisible(self):
         client = self.new_client(name="Secret SRL")
-        self.assertFalse(
-            self.env["res.partner"].with_user(self.salesman_b).search([("id", "=", client.id)])
-        )
+        self.assertFalse(self.as_b(self.env["res.partner"]).search([("id", "=", client.id)]))
         with self.assertRaises(AccessError):
-            client.with_user(self.salesman_b).read(["name"])
+            self.as_b(client).read(["name"])
 
     def test_standard_company_salesman_gets_the_upgrade_message(self):
         client = self.new_client(cui=CUI_CLUJ, company_id=self.company_b.id)
         with self.assertRaisesRegex(AmcFeatureUnavailable, "Premium"):
-            client.with_user(self.salesman_b).action_amc_fill_from_anaf()
+            self.as_b(client).action_amc_fill_from_anaf()
 
     def test_only_administrators_change_the_anaf_address(self):
         with self.assertRaises(AccessError):

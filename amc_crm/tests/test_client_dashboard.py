@@ -3,11 +3,11 @@ from datetime import timedelta
 from odoo import Command
 from odoo.tests import tagged
 
-from .common import AmcCrmCommon
+from .common import AmcCrmInvoicingCommon
 
 
 @tagged("post_install", "-at_install")
-class TestClientDashboard(AmcCrmCommon):
+class TestClientDashboard(AmcCrmInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
