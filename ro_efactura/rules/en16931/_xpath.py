@@ -50,6 +50,7 @@ __all__ = [
     "exists",
     "first_text",
     "has_vat_category",
+    "holders",
     "is_vat",
     "kids",
     "kids_number",
@@ -138,6 +139,41 @@ def under(doc, node, tags: tuple[str, ...]) -> list:
     for tag in tags:
         found = [child for parent in found for child in kids(doc, parent).get(tag, ())]
     return found
+
+
+def holders(
+    doc, anchors: tuple[str, ...], tags: tuple[str, ...], *, nonempty=False, attribute=""
+) -> set:
+    """The elements with an ``anchors`` tag that hold the child path ``tags`` (``cac:Item/
+    cbc:Name``), found once per document by climbing from the path's last elements (taken
+    from the parent-tag index); with ``nonempty`` only those whose string value is not
+    ``''`` count, with ``attribute`` only those carrying it.
+
+    A rule family asks "does every line hold a name?" as ``holders(...) >= set(lines)``.
+    """
+
+    def climb() -> set:
+        if len(tags) > 1:
+            candidates = doc.under_parent(tags[-1], tags[-2])
+        else:
+            candidates = [e for anchor in anchors for e in doc.under_parent(tags[0], anchor)]
+        found = set()
+        for element in candidates:
+            if nonempty and string_value(element) == "":
+                continue
+            if attribute and element.get(attribute) is None:
+                continue
+            node = element.getparent()
+            for tag in reversed(tags[:-1]):
+                if node is None or node.tag != tag:
+                    break
+                node = node.getparent()
+            else:
+                if node is not None and node.tag in anchors:
+                    found.add(node)
+        return found
+
+    return doc.memo(("en16931:holders", anchors, tags, nonempty, attribute), climb)
 
 
 def kids_number(doc, node, tag: str) -> Decimal | None:

@@ -103,6 +103,7 @@ def has_vat_breakdown(node, doc) -> bool:
         ),
         en="An invoice line has no item VAT category (BT-151). State the category, for example S.",
     ),
+    bulk=lambda lines, doc: vat_index(doc).vat_lines.issuperset(lines),
 )
 def line_has_vat_category(node, doc) -> bool:
     return node in vat_index(doc).vat_lines

@@ -29,7 +29,17 @@ from ._contexts import (
     M12,
     PERIOD,
 )
-from ._xpath import ID, exists, first_text, kids, string_value, under, xs_date, xs_double
+from ._xpath import (
+    ID,
+    exists,
+    first_text,
+    holders,
+    kids,
+    string_value,
+    under,
+    xs_date,
+    xs_double,
+)
 
 __all__: list[str] = []
 
@@ -49,6 +59,19 @@ _ALLOWANCE_CHARGE_REASON_CODE = q("cbc:AllowanceChargeReasonCode")
 _NAME = q("cbc:Name")
 _VALUE = q("cbc:Value")
 _END = q("cbc:EndDate")
+_LINES = (q("cac:InvoiceLine"), q("cac:CreditNoteLine"))
+
+
+def _every_line_holds(*paths: tuple[str, ...], nonempty: bool = False, attribute: str = ""):
+    """The bulk check of a line presence rule: every line holds one of ``paths``."""
+
+    def every_line(lines: list, doc) -> bool:
+        found = set()
+        for path in paths:
+            found |= holders(doc, _LINES, path, nonempty=nonempty, attribute=attribute)
+        return found.issuperset(lines)
+
+    return every_line
 
 
 @M12.rule(
@@ -58,6 +81,7 @@ _END = q("cbc:EndDate")
         ro="O linie a facturii nu are identificator (BT-126). Numerotați linia.",
         en="An invoice line has no identifier (BT-126). Number the line.",
     ),
+    bulk=_every_line_holds((ID,), nonempty=True),
 )
 def line_has_id(node, doc) -> bool:
     return any(string_value(found) != "" for found in kids(doc, node).get(ID, ()))
@@ -70,6 +94,7 @@ def line_has_id(node, doc) -> bool:
         ro="O linie a facturii nu are cantitatea facturată (BT-129). Completați cantitatea.",
         en="An invoice line has no invoiced quantity (BT-129). Fill in the quantity.",
     ),
+    bulk=_every_line_holds((_INVOICED_QUANTITY,), (_CREDITED_QUANTITY,)),
 )
 def line_has_quantity(node, doc) -> bool:
     children = kids(doc, node)
@@ -89,6 +114,7 @@ def line_has_quantity(node, doc) -> bool:
             "example H87 or C62."
         ),
     ),
+    bulk=_every_line_holds((_INVOICED_QUANTITY,), (_CREDITED_QUANTITY,), attribute="unitCode"),
 )
 def line_quantity_has_unit(node, doc) -> bool:
     children = kids(doc, node)
@@ -106,6 +132,7 @@ def line_quantity_has_unit(node, doc) -> bool:
         ro="O linie a facturii nu are valoarea netă (BT-131). Completați valoarea netă a liniei.",
         en="An invoice line has no net amount (BT-131). Fill in the line's net amount.",
     ),
+    bulk=_every_line_holds((_LINE_EXTENSION_AMOUNT,)),
 )
 def line_has_amount(node, doc) -> bool:
     return _LINE_EXTENSION_AMOUNT in kids(doc, node)
@@ -121,6 +148,7 @@ def line_has_amount(node, doc) -> bool:
         ),
         en="A line item has no name (BT-153). Fill in the product or service name.",
     ),
+    bulk=_every_line_holds((_ITEM, _NAME), nonempty=True),
 )
 def item_has_name(node, doc) -> bool:
     return any(string_value(name) != "" for name in under(doc, node, (_ITEM, _NAME)))
@@ -136,6 +164,7 @@ def item_has_name(node, doc) -> bool:
         ),
         en="An invoice line has no item net price (BT-146). Fill in the unit price.",
     ),
+    bulk=_every_line_holds((_PRICE, _PRICE_AMOUNT)),
 )
 def line_has_price(node, doc) -> bool:
     return bool(under(doc, node, (_PRICE, _PRICE_AMOUNT)))
