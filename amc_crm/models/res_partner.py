@@ -707,6 +707,8 @@ class ResPartner(models.Model):
         self.ensure_one()
         if company is None:
             self.write({"amc_anaf_checked_on": today})
+            if self._amc_has_open_flag():
+                return  # already told, and nobody looked yet: no new message every day
             self._amc_flag(
                 self.env._(
                     "ANAF no longer knows CUI %(cui)s. Check whether the client was struck off.",
@@ -727,6 +729,10 @@ class ResPartner(models.Model):
                     name=self.display_name,
                 )
             )
+
+    def _amc_has_open_flag(self):
+        summary = self.env._("ANAF status changed")
+        return any(activity.summary == summary for activity in self.activity_ids)
 
     def _amc_flag(self, body):
         self.message_post(body=body)

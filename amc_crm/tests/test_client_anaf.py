@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 from unittest.mock import patch
 
 from odoo.exceptions import UserError
@@ -167,6 +167,19 @@ class TestClientAnafRecheck(AmcCrmCommon):
         self.assertEqual(self.delta.activity_ids.user_id, self.salesman_a)
         self.assertIn("no longer a VAT payer", self.gamma.activity_ids.note)
         self.assertFalse(self.cluj.activity_ids)
+
+    def test_cron_reports_a_cui_anaf_no_longer_knows_once(self):
+        gone = self.new_client(
+            cui=CUI_UNKNOWN, name="Gone", amc_stage="active", user_id=self.salesman_a.id
+        )
+        self.run_cron()
+        self.env["res.partner"]._cron_amc_crm_anaf_recheck(date_ref=self.today + timedelta(days=1))
+        self.assertEqual(gone.amc_anaf_checked_on, self.today + timedelta(days=1))
+        self.assertEqual(len(gone.activity_ids), 1)
+        self.assertIn(f"ANAF no longer knows CUI {CUI_UNKNOWN}", gone.activity_ids.note)
+        self.assertEqual(
+            len(gone.message_ids.filtered(lambda m: "no longer knows" in (m.body or ""))), 1
+        )
 
     def test_cron_checks_only_active_clients_of_premium_companies(self):
         self.run_cron()

@@ -29,6 +29,10 @@ class TestClientValidation(AmcCrmCommon):
             client, [{"amc_cui": "18547290", "vat": "18547290", "amc_anaf_vat_payer": False}]
         )
 
+    def test_client_created_from_its_cui_alone_gets_a_temporary_name(self):
+        client = self.env["res.partner"].create({"is_company": True, "amc_cui": "RO18547290"})
+        self.assertRecordValues(client, [{"name": "CUI 18547290", "amc_cui": "18547290"}])
+
     def test_cui_with_wrong_check_digit_is_refused(self):
         with self.assertRaisesRegex(
             ValidationError, r"CUI/CIF 18547291 is not valid: its check digit does not match"
