@@ -10,3 +10,4 @@ from . import (
     test_trial,
     test_ui,
 )
+from . import test_i18n
