@@ -9,3 +9,4 @@ from . import (
     test_reminder_cron,
     test_ui_client,
 )
+from . import test_i18n
