@@ -76,10 +76,15 @@ for _rule_id, _tag, _term, _ro, _en in _DATES:
         en="The item net price (BT-146) is negative or not a number; enter a price of zero or "
         "more and put any discount in a line allowance (BG-27).",
     ),
+    bulk=lambda nodes, doc: all(_price_ok(t) for t in {string_value(n) for n in nodes}),
 )
 def price_not_negative(node: etree._Element, doc: Document) -> bool:
+    return _price_ok(string_value(node))
+
+
+def _price_ok(text: str) -> bool:
     # ``(.) >= 0`` casts the text to xs:double; NaN and text that is not a number fail.
-    value = xs_double(string_value(node))
+    value = xs_double(text)
     return value is not None and value >= 0
 
 

@@ -30,7 +30,7 @@ from ._contexts import (
     ROOT,
     TAX_SUBTOTAL,
 )
-from ._xpath import decimals, kids_text
+from ._xpath import decimals, kids_text, string_value
 
 __all__: list[str] = []
 
@@ -194,6 +194,7 @@ def _two_decimals(rule_id: str, context, tag: str, bt: str, ro: str, en: str) ->
             ro=f"{ro} ({bt}) are mai mult de două zecimale. Rotunjiți valoarea la două zecimale.",
             en=f"The {en} ({bt}) has more than two decimals. Round it to two decimals.",
         ),
+        bulk=lambda nodes, doc: all(decimals(string_value(e)) <= 2 for e in doc.elements(path)),
     )
     def at_most_two_decimals(node, doc) -> bool:
         return decimals(kids_text(doc, node, path)) <= 2

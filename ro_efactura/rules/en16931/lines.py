@@ -180,6 +180,7 @@ def line_has_price(node, doc) -> bool:
         ),
         en="The item gross price (BT-148) is negative. Give a gross price of zero or more.",
     ),
+    bulk=lambda lines, doc: not holders(doc, _LINES, (_PRICE, _ALLOWANCE_CHARGE, _BASE_AMOUNT)),
 )
 def gross_price_not_negative(node, doc) -> bool:
     prices = [string_value(b) for b in under(doc, node, (_PRICE, _ALLOWANCE_CHARGE, _BASE_AMOUNT))]

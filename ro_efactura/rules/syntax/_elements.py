@@ -260,6 +260,7 @@ def preceding_invoice_has_number(node: etree._Element, doc: Document) -> bool:
         en="Every line must have exactly one item VAT category "
         "(cac:Item/cac:ClassifiedTaxCategory, BG-30); add it or remove the duplicates.",
     ),
+    bulk=lambda lines, doc: _ITEM_VAT.exactly_one_each(doc, lines),
 )
 def one_item_vat_category(node: etree._Element, doc: Document) -> bool:
     return len(_ITEM_VAT.nodes(doc, node)) == 1

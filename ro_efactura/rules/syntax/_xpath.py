@@ -142,6 +142,15 @@ class Path:
                 parent = step
         return True
 
+    def exactly_one_each(self, doc: Document, anchors: list) -> bool:
+        """Every anchor holds exactly one element at this path: the path's elements, climbed
+        to their anchors, are as many as the anchors and all different."""
+        tops = [self._top_of(element) for element in doc.elements(self.steps[-1])]
+        found = {top for top in tops if top is not None}
+        return len(found) == len(anchors) == sum(top is not None for top in tops) and (
+            found.issuperset(anchors)
+        )
+
     def values(self, doc: Document, anchor: etree._Element) -> list[str]:
         """The string values at this path: the attribute's, or else the elements'."""
         nodes = self.nodes(doc, anchor)
