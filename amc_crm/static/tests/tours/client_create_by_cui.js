@@ -44,5 +44,15 @@ registry.category("web_tour.tours").add("amc_crm_client_create_by_cui", {
             content: "County code for e-Factura: Bucharest",
             trigger: ".o_field_widget[name=amc_county_code]:contains(RO-B)",
         },
+        {
+            content: "Back to the clients",
+            trigger: "button.o_back_button",
+            run: "click",
+        },
+        {
+            content: "The phone card shows the new prospect with its CUI",
+            trigger:
+                ".o_kanban_record:contains(ALFA CONSTRUCȚII ȘI INSTALAȚII SRL):contains(CUI 34567892):contains(Prospect)",
+        },
     ],
 });
