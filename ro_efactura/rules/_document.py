@@ -97,13 +97,14 @@ class Document:
         index = self._by_attribute
         if index is None:
             index = self._by_attribute = {}
+            new = tuple.__new__  # builds the named tuple in C, without a Python frame
             for element in self._all:
                 for key, value in element.items():
                     same = index.get(key)
                     if same is None:
-                        index[key] = [Attr(element, key, value)]
+                        index[key] = [new(Attr, (element, key, value))]
                     else:
-                        same.append(Attr(element, key, value))
+                        same.append(new(Attr, (element, key, value)))
         return index.get(name, EMPTY)
 
     def under_parent(self, tag: str, parent: str) -> list[etree._Element]:

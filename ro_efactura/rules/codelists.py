@@ -88,8 +88,10 @@ class _Listed:
         """Every node passes: each distinct value of the family is looked up once."""
         if self.attribute:
             values = {node.get(self.attribute) for node in nodes}
+        elif isinstance(nodes[0], Attr):
+            values = {node.value for node in nodes}
         else:
-            values = {_value(node) for node in nodes}
+            values = {string_value(node) for node in nodes}
         return all(_code(value or "") in self.codes for value in values)
 
 
