@@ -207,6 +207,15 @@ class TestClientAnafRecheck(AmcCrmCommon):
         self.assertEqual(first, (int(CUI_INACTIVE), int(CUI_CLUJ)))
         self.assertEqual(second, (int(CUI_NOT_VAT_PAYER),))
 
+    def test_scheduled_job_reports_its_progress(self):
+        self.env["ir.config_parameter"].sudo().set_param("amc_crm.anaf_batch_size", 2)
+        cron = self.env.ref("amc_crm.ir_cron_amc_crm_anaf_recheck")
+        cron.method_direct_trigger()
+        progress = self.env["ir.cron.progress"].search(
+            [("cron_id", "=", cron.id)], order="id desc", limit=1
+        )
+        self.assertRecordValues(progress, [{"done": 2, "remaining": 1}])
+
     def test_cron_never_asks_for_more_than_100_cuis(self):
         self.env["ir.config_parameter"].sudo().set_param("amc_crm.anaf_batch_size", 500)
         self.env["res.partner"].create(
