@@ -74,7 +74,10 @@ class TestFeatureGate(AmcSubscriptionCommon):
         self.env["res.lang"]._activate_lang("ro_RO")
         self.user_a.lang = "ro_RO"
         with self.assertRaises(AmcFeatureUnavailable) as caught:
-            self.Subscription.with_user(self.user_a).check_feature("efactura_spv_send")
+            # the web client sends the user's language in the context of every call
+            self.Subscription.with_user(self.user_a).with_context(lang="ro_RO").check_feature(
+                "efactura_spv_send"
+            )
         message = str(caught.exception)
         self.assertNotIn("is part of the", message)
         self.assertIn("Premium", message)
