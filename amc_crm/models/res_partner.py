@@ -614,19 +614,29 @@ class ResPartner(models.Model):
         state = self._amc_find_state(address.county_code)
         street = " ".join(filter(None, (address.street, address.number)))
         romania = self.env.ref("base.ro")
-        return vals | {
-            "name": company.name,
-            "is_company": True,
-            "amc_cui": str(company.cui),
-            "street": street or False,
-            "street2": address.details or False,
-            "city": self._amc_city(address),
-            "state_id": state.id,
-            "amc_sector": address.sector if state.code == "B" else False,
-            "zip": address.postal_code or False,
-            "country_id": romania.id,
-            "company_registry": company.trade_register or False,
-        }
+        return (
+            vals
+            | {
+                "name": company.name,
+                "is_company": True,
+                "amc_cui": str(company.cui),
+                "street": street or False,
+                "street2": address.details or False,
+                "city": self._amc_city(address),
+                "state_id": state.id,
+                "amc_sector": address.sector if state.code == "B" else False,
+                "zip": address.postal_code or False,
+                "country_id": romania.id,
+            }
+            | self._amc_trade_register_vals(company.trade_register)
+        )
+
+    @api.model
+    def _amc_trade_register_vals(self, number):
+        # ANAF sometimes sends a placeholder here: keep what the file holds rather than fail
+        if number and identifiers.is_valid_onrc(number):
+            return {"company_registry": number}
+        return {}
 
     @api.model
     def _amc_find_state(self, county_code):

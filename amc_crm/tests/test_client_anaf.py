@@ -9,7 +9,7 @@ from odoo.addons.amc_crm.models import res_partner
 from odoo.addons.amc_subscription.exceptions import AmcFeatureUnavailable
 
 from ro_efactura.anaf.registry import Throttle
-from ro_efactura.emulator.registry import PATH
+from ro_efactura.emulator.registry import PATH, SeedAddress, SeedCompany
 
 from .common import (
     CUI_BUCHAREST,
@@ -90,6 +90,33 @@ class TestClientAnafFill(AmcCrmCommon):
             ],
         )
         self.assertIn("inactive since 2024-05-10", client.message_ids[0].body)
+
+    def test_placeholder_trade_register_from_anaf_keeps_the_typed_one(self):
+        cui = with_check_digit(5555555)
+        self.emulator.registry.add(
+            SeedCompany(
+                cui=int(cui),
+                name="FĂRĂ REGISTRU SRL",
+                address=SeedAddress(
+                    street="Str. Exemplului",
+                    number="9",
+                    locality="Mun. Cluj-Napoca",
+                    locality_code="279",
+                    county="CLUJ",
+                    county_number="12",
+                    county_plate="CJ",
+                    postal_code="400001",
+                ),
+                registered_on=date(2020, 1, 1),
+                reg_com="-",
+            )
+        )
+        self.addCleanup(self.emulator.registry.companies.pop, int(cui))
+        client = self.new_client(cui=cui, company_registry="J12/1/2020")
+        client.action_amc_fill_from_anaf()
+        self.assertRecordValues(
+            client, [{"name": "FĂRĂ REGISTRU SRL", "company_registry": "J12/1/2020"}]
+        )
 
     def test_unknown_cui_is_reported_and_nothing_changes(self):
         client = self.new_client(cui=CUI_UNKNOWN, name="Typed by hand SRL")
