@@ -134,3 +134,13 @@ class TestContractGates(AmcContractCommon):
             contract.with_user(self.manager_2).read(["name"])
         with self.assertRaises(AccessError):
             contract.line_ids.with_user(self.manager_2).read(["name"])
+
+    def test_auditor_reads_the_contract_and_reminders_of_an_invoice(self):
+        auditor = self.new_user("amc_auditor", "account.group_account_readonly")
+        contract = self.make_contract()
+        self.run_cron(TODAY)
+        invoice = contract.invoice_ids.with_user(auditor)
+        self.assertEqual(invoice.amc_contract_id.name, "Monthly bookkeeping")
+        self.assertFalse(invoice.amc_reminder_log_ids)
+        with self.assertRaises(AccessError):
+            contract.with_user(auditor).write({"name": "Changed"})

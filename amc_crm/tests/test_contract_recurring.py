@@ -280,3 +280,12 @@ class TestContractRecurring(AmcContractCommon):
         self.run_cron(TODAY)
         self.assertEqual(contract.invoice_ids.fiscal_position_id, fpos)
         self.assertEqual(contract.invoice_ids.invoice_line_ids.tax_ids, self.tax_sale_b)
+
+    def test_auto_send_mails_the_invoice_through_odoos_sending_job(self):
+        contract = self.make_contract(auto_send=True)
+        self.run_cron(TODAY)
+        invoice = contract.invoice_ids
+        self.env["account.move"]._cron_account_move_send()
+        self.assertRecordValues(invoice, [{"is_move_sent": True, "is_being_sent": False}])
+        mail = invoice.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.assertEqual(mail.partner_ids, self.client)
