@@ -1,6 +1,5 @@
 import logging
 import operator
-from pathlib import Path
 
 import requests
 
@@ -9,7 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import LazyTranslate
 from odoo.tools.sql import create_index
 
-from ro_efactura import identifiers, vies
+from ro_efactura import identifiers
 from ro_efactura.anaf import AnafConfig
 from ro_efactura.anaf.registry import MAX_CUIS_PER_REQUEST, RegistryClient, Throttle
 from ro_efactura.errors import AnafError, RateLimitedError, RoEfacturaError
@@ -20,9 +19,6 @@ _lt = LazyTranslate(__name__)
 
 ANAF_TIMEOUT = 20  # seconds: a user waits on the form
 VIES_TIMEOUT = 20
-# The bundled WSDL, named by path: the machine's editable install of ro_efactura makes it a
-# namespace package outside its checkout, where importlib.resources.files() cannot read it.
-VIES_WSDL = str(Path(vies.__file__).parent / "data" / "vies" / "checkVatService.wsdl")
 # One pace for every registry call of this process. ANAF asks for one request per second; the
 # margin absorbs network jitter, which can bring two requests closer at ANAF than at the sender.
 REGISTRY_INTERVAL = 1.2
@@ -428,7 +424,6 @@ class ResPartner(models.Model):
                 country.code,
                 self.vat,
                 endpoint=self._amc_vies_url(),
-                wsdl=VIES_WSDL,
                 timeout=VIES_TIMEOUT,
             )
         self.write({"amc_vies_valid": result.valid, "amc_vies_checked_on": self._amc_today()})
