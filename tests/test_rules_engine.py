@@ -148,7 +148,7 @@ def test_a_bulk_check_that_vouches_for_every_node_spares_the_per_node_calls(capl
     assert run(lambda nodes, doc: False) == ["R-N", "R-B", "R-N"]
     assert calls == ["RON", "EUR"]
     assert run(lambda nodes, doc: 1 / 0) == ["R-N", "R-B", "R-N"]
-    assert "Bulk check of rule R-B raised" in caplog.text
+    assert "Bulk check of R-B raised" in caplog.text
 
 
 def test_a_bulk_settled_context_still_takes_its_nodes_from_later_contexts():
@@ -158,3 +158,16 @@ def test_a_bulk_settled_context_still_takes_its_nodes_from_later_contexts():
     )
     pattern.rule("LATER", Context("cac:InvoiceLine | cac:CreditNoteLine"), MSG)(lambda n, d: False)
     assert list(pattern.run(_doc())) == []
+
+
+def test_rules_sharing_a_bulk_guard_have_it_evaluated_once():
+    pattern, line, asked = Pattern("t"), Context("cac:InvoiceLine"), []
+
+    def guard(nodes, doc):
+        asked.append(len(nodes))
+        return True
+
+    for rule_id in ("G-1", "G-2", "G-3"):
+        pattern.rule(rule_id, line, MSG, bulk=guard)(lambda n, d: False)
+    assert list(pattern.run(_doc())) == []
+    assert asked == [2]

@@ -99,7 +99,9 @@ class Rule:
 
     ``bulk(nodes, doc)``, when given, answers for a whole family of nodes at once (e.g. "every
     currency code in the document is listed"): ``True`` promises that ``check`` holds on each
-    of ``nodes``, and the engine skips the per-node calls; ``False`` says nothing.
+    of ``nodes``, and the engine skips the per-node calls; ``False`` says nothing. Rules of one
+    context that share the same bulk object (a family guard, such as "this VAT category
+    occurs nowhere") have it evaluated once.
     """
 
     id: str
@@ -215,14 +217,20 @@ class Pattern:
 
 
 def _unsettled(rules: tuple[Rule, ...], nodes: list, doc: Document) -> tuple[Rule, ...]:
-    """The rules whose bulk check does not vouch for every node (a raising one does not)."""
-    left = []
+    """The rules whose bulk check does not vouch for every node (a raising one does not).
+    Rules sharing one bulk check (a family guard) have it evaluated once."""
+    left, verdicts = [], {}
     for rule in rules:
-        try:
-            settled = rule.bulk is not None and rule.bulk(nodes, doc)
-        except Exception:  # like a rule: never escape; the per-node calls decide
-            _logger.exception("Bulk check of rule %s raised; checking node by node", rule.id)
-            settled = False
+        bulk = rule.bulk
+        settled = False
+        if bulk is not None:
+            settled = verdicts.get(bulk)
+            if settled is None:
+                try:
+                    settled = verdicts[bulk] = bool(bulk(nodes, doc))
+                except Exception:  # like a rule: never escape; the per-node calls decide
+                    _logger.exception("Bulk check of %s raised; checking node by node", rule.id)
+                    settled = verdicts[bulk] = False
         if not settled:
             left.append(rule)
     return tuple(left)

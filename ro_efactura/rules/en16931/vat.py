@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from .._core import q
 from ._contexts import CATEGORY_CONTEXTS, M12, ROOT
+from ._vat_bulk import absent, rate_bulk, rate_holds
 from ._vat_index import vat_index
 from ._vat_text import family_texts, other_texts
 from ._xpath import (
@@ -217,32 +218,9 @@ def _rate(family: Family):
     kind = family.rate
 
     def rate_allowed(node, doc) -> bool:
-        return _rate_holds(kind, [string_value(p) for p in kids(doc, node).get(_PERCENT, ())])
+        return rate_holds(kind, [string_value(p) for p in kids(doc, node).get(_PERCENT, ())])
 
     return rate_allowed
-
-
-def _rate_bulk(family: Family):
-    """Every category of the context has an allowed rate: each distinct set of cbc:Percent
-    texts is judged once (a 500-line invoice usually has one or two)."""
-    kind = family.rate
-
-    def all_rates_allowed(nodes: list, doc) -> bool:
-        seen = {tuple(string_value(p) for p in node.iterchildren(_PERCENT)) for node in nodes}
-        return all(_rate_holds(kind, list(percents)) for percents in seen)
-
-    return all_rates_allowed
-
-
-def _rate_holds(kind: str, percents: list[str]) -> bool:
-    if kind == "absent":
-        return not percents
-    if kind == "zero":
-        return bool(percents) and xs_decimal(percents[0]) == 0
-    values = [xs_double(percent) for percent in percents]
-    if kind == "positive":
-        return any(value is not None and value > 0 for value in values)
-    return any(value is not None and value >= 0 for value in values)
 
 
 def _base(family: Family):
@@ -338,10 +316,12 @@ def _register(family: Family) -> None:
         ("09", contexts.breakdown, _vat_amount(family)),
         ("10", contexts.breakdown, _exemption(family)),
     )
+    guard, rates = absent(family.code), rate_bulk(family.rate)  # one bulk object per family
+    bulks = {"01": guard, "02": guard, "03": guard, "04": guard, "05": rates, "06": rates}
+    bulks["07"] = rates
     for number, context, check in checks:
         rule_id = f"BR-{family.prefix}-{number}"
-        bulk = _rate_bulk(family) if number in ("05", "06", "07") else None
-        M12.rule(rule_id, context, messages[number], bulk=bulk)(check)
+        M12.rule(rule_id, context, messages[number], bulk=bulks.get(number))(check)
 
 
 for _family in FAMILIES:
