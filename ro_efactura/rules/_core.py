@@ -17,7 +17,14 @@ A :class:`Context` is a match pattern in a small, fast syntax (no XPath at run t
 * ``"/"`` -- the root element (Invoice or CreditNote);
 * ``"@currencyID"`` -- every ``currencyID`` attribute, wherever it is;
 * ``"cac:InvoiceLine | cac:CreditNoteLine"`` -- either;
-* ``where=`` -- an extra predicate on the node, for Schematron's ``[...]`` filters.
+* ``where=`` -- an extra predicate on the node, for Schematron's ``[...]`` filters
+  (``where_doc=`` when the predicate needs the :class:`Document`).
+
+:meth:`Pattern.order` declares the contexts' official order up front, so rules can be
+registered from several modules. A table-driven family (presence, cardinality, lengths, code
+lists, decimals) passes ``bulk=`` to :meth:`Pattern.rule`: one check that vouches for all the
+context's nodes at once, so a valid document costs one call per family rather than one per
+rule and node (see :class:`Rule`). Contexts whose element tags the document lacks cost nothing.
 
 >>> demo = Pattern("demo")
 >>> @demo.rule("DEMO-1", Context("/"), Text(ro="Lipsește ID.", en="ID is missing."))
