@@ -1,4 +1,4 @@
-from odoo import api, fields, models, modules
+from odoo import api, fields, models
 
 from ..exceptions import AmcFeatureUnavailable
 
@@ -26,19 +26,13 @@ class ResCompany(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and self._amc_company_gate_applies():
+        if not self.env.su:
             self._check_amc_multi_company()
         companies = super().create(vals_list)
         self.env["amc.subscription"]._start_trials(companies)
         return companies
 
     # === BUSINESS METHODS === #
-
-    @api.model
-    def _amc_company_gate_applies(self):
-        # Test fixtures of Odoo and of our other addons create companies as plain users: the
-        # gate stays off under tests unless a test asks for it explicitly.
-        return not modules.module.current_test or self.env.context.get("amc_enforce_company_gate")
 
     @api.model
     def _check_amc_multi_company(self):

@@ -13,8 +13,7 @@ class TestMultiCompanyGate(AmcSubscriptionCommon):
         user = self.new_user(
             login, company, "base.group_system,base.group_erp_manager,base.group_partner_manager"
         )
-        # the gate is off under tests unless asked, see ResCompany._amc_company_gate_applies
-        return self.env["res.company"].with_user(user).with_context(amc_enforce_company_gate=True)
+        return self.env["res.company"].with_user(user)
 
     def test_premium_company_cannot_add_a_company(self):
         companies = self.admin_of(self.company_b, "amc_admin_b")
@@ -46,7 +45,6 @@ class TestMultiCompanyGate(AmcSubscriptionCommon):
         company = (
             self.env["res.company"]
             .sudo()
-            .with_context(amc_enforce_company_gate=True)
             .with_company(self.company_a)
             .create({"name": "Client C SRL"})
         )
