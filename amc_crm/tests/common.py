@@ -108,6 +108,18 @@ class AmcCrmInvoicingCommon(AmcCrmSetup, AccountTestInvoicingCommon):
     """The same fixtures on a company with a chart of accounts, to post invoices."""
 
     @classmethod
+    def _create_company(cls, **create_values):
+        # Odoo's fixtures create their companies as the test accountant, an admin of a company
+        # on the Premium trial: the multi-company gate (Ultimate) rightly refuses that, so the
+        # fixture companies are created as the superuser, as an installation would.
+        env = cls.env
+        cls.env = env(su=True)
+        try:
+            return super()._create_company(**create_values)
+        finally:
+            cls.env = env
+
+    @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.company_a = cls.company_data["company"]
