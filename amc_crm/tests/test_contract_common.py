@@ -25,6 +25,18 @@ class AmcContractCommon(AccountTestInvoicingCommon):
         cls.Contract = cls.env["amc.contract"]
 
     @classmethod
+    def _create_company(cls, **create_values):
+        # amc_subscription lets only the superuser add a company outside the Ultimate plan;
+        # the fixtures' companies are set-up, not the user action under test.
+        user_env = cls.env
+        cls.env = cls.env(su=True)
+        try:
+            company = super()._create_company(**create_values)
+        finally:
+            cls.env = user_env
+        return company.with_env(user_env)
+
+    @classmethod
     def set_plan(cls, company, plan, date_end=date(2027, 12, 31)):
         sub = company.amc_subscription_id.sudo()
         if plan == "standard":
