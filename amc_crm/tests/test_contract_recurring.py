@@ -289,3 +289,29 @@ class TestContractRecurring(AmcContractCommon):
         self.assertRecordValues(invoice, [{"is_move_sent": True, "is_being_sent": False}])
         mail = invoice.message_ids.filtered(lambda m: m.message_type == "comment")
         self.assertEqual(mail.partner_ids, self.client)
+
+    def test_queries_per_contract_do_not_grow_with_lines_or_contracts(self):
+        services = [
+            self._create_product(name=f"Service {n}", type="service", lst_price=10.0 + n)
+            for n in range(10)
+        ]
+
+        def queries(count, lines, day):
+            for n in range(count):
+                self.make_contract(
+                    name=f"Q{day.day}-{n}",
+                    date_start=day,
+                    invoice_day=day.day,
+                    lines=[(product, 10.0) for product in services[:lines]],
+                )
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            self.run_cron(day)
+            return self.cr.sql_log_count - before
+
+        queries(1, 3, date(2026, 3, 2))  # warm the caches of the first invoice
+        three_lines = queries(1, 3, date(2026, 3, 3))
+        ten_lines = queries(1, 10, date(2026, 3, 4))
+        five_contracts = queries(5, 3, date(2026, 3, 5))
+        self.assertLessEqual(ten_lines, three_lines + 2)
+        self.assertLessEqual(five_contracts, 5 * three_lines + 5)
