@@ -144,3 +144,14 @@ class TestContractGates(AmcContractCommon):
         self.assertFalse(invoice.amc_reminder_log_ids)
         with self.assertRaises(AccessError):
             contract.with_user(auditor).write({"name": "Changed"})
+
+    def test_views_load_for_a_salesman_and_an_auditor(self):
+        modes = [(False, mode) for mode in ("form", "list", "kanban", "search")]
+        views = self.Contract.with_user(self.salesman).get_views(modes)["views"]
+        self.assertIn("action_invoice_now", views["form"]["arch"])
+        self.assertNotIn("action_view_invoices", views["form"]["arch"])  # no accounting rights
+        auditor = self.new_user("amc_auditor_views", "account.group_account_readonly")
+        move_views = self.env["account.move"].with_user(auditor).get_views(modes[:2] + modes[3:])
+        self.assertIn("amc_reminder_log_ids", move_views["views"]["form"]["arch"])
+        self.assertIn("amc_days_overdue", move_views["views"]["list"]["arch"])
+        self.assertIn("amc_overdue", move_views["views"]["search"]["arch"])
