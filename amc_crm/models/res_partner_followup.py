@@ -19,13 +19,17 @@ class ResPartner(models.Model):
     # === COMPUTE METHODS === #
 
     def _compute_amc_contract_count(self):
-        counts = dict(
-            self.env["amc.contract"]._read_group(
-                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
-            )
+        """Contracts of the client and of its contacts, as the smart button lists them."""
+        clients = self.commercial_partner_id
+        groups = self.env["amc.contract"]._read_group(
+            [("partner_id", "child_of", clients.ids)], ["partner_id"], ["__count"]
         )
+        counts = {}
+        for partner, count in groups:
+            client = partner.commercial_partner_id
+            counts[client] = counts.get(client, 0) + count
         for partner in self:
-            partner.amc_contract_count = counts.get(partner._origin, 0)
+            partner.amc_contract_count = counts.get(partner.commercial_partner_id._origin, 0)
 
     # === ACTIONS === #
 

@@ -256,7 +256,8 @@ class TestContractRecurring(AmcContractCommon):
         self.assertEqual(self.client._amc_next_invoice_date(), date(2026, 3, 5))
         self.run_cron(TODAY)
         self.assertEqual(self.client._amc_next_invoice_date(), date(2026, 3, 20))
-        self.assertEqual(self.client.amc_contract_count, 2)
+        self.assertEqual(self.client.amc_contract_count, 3)
+        self.assertEqual(contact.amc_contract_count, 3)
         self.assertEqual(self.client.action_amc_view_contracts()["domain"][0][2], self.client.id)
 
     def test_invoice_now_refuses_a_contract_with_nothing_due(self):
