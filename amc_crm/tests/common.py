@@ -38,7 +38,8 @@ class AmcCrmSetup:
         # no pause between registry calls in tests; test_cron_keeps_the_registry_pace puts it back
         cls.startClassPatcher(patch.object(res_partner, "_REGISTRY_THROTTLE", Throttle(0)))
         cls.today = fields.Date.context_today(cls.env["res.partner"])
-        cls.company_b = cls.env["res.company"].create({"name": "Client B SRL"})
+        # sudo: a second company needs Ultimate, and the invoicing fixtures run as a plain admin
+        cls.company_b = cls.env["res.company"].sudo().create({"name": "Client B SRL"})
         cls.set_plan(cls.company_a, "premium")
         cls.set_plan(cls.company_b, "standard")
         cls.romania = cls.env.ref("base.ro")
