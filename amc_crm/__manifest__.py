@@ -26,6 +26,7 @@
         "views/amc_reminder_views.xml",
         "views/account_move_views.xml",
     ],
+    "demo": ["demo/amc_crm_demo.xml"],
     "assets": {
         "web.assets_tests": ["amc_crm/static/tests/**/*"],
     },
