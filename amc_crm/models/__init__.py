@@ -1,12 +1,12 @@
 from . import (
-    amc_crm_industry,
-    res_partner,
-    crm_lead,
-    res_config_settings,
+    account_move,
     amc_contract,
     amc_contract_line,
-    account_move,
+    amc_crm_industry,
     amc_reminder_level,
     amc_reminder_log,
+    crm_lead,
+    res_config_settings,
+    res_partner,
     res_partner_followup,
 )

@@ -6,7 +6,7 @@ from . import (
     test_client_validation,
     test_contract_gates,
     test_contract_recurring,
+    test_i18n,
     test_reminder_cron,
     test_ui_client,
 )
-from . import test_i18n

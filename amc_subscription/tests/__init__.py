@@ -4,10 +4,10 @@ from . import (
     test_controllers,
     test_daily_cron,
     test_feature_gate,
+    test_i18n,
     test_multi_company,
     test_renewal,
     test_transfer_payment,
     test_trial,
     test_ui,
 )
-from . import test_i18n
