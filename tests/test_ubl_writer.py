@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -13,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from ro_efactura import validate
 from ro_efactura._xml import CAC, CBC, CN, INV
 from ro_efactura.model import CIUS_RO_CUSTOMIZATION, InvoiceTypeCode, VatCategory
 from ro_efactura.ubl import write
@@ -89,6 +91,21 @@ def test_credit_note_due_date_goes_to_the_first_payment_means():
     root = etree.fromstring(write(invoice))
     assert root.find("cbc:DueDate", NS) is None
     assert root.findtext("cac:PaymentMeans/cbc:PaymentDueDate", namespaces=NS) == "2026-12-20"
+
+
+def test_credit_note_due_date_without_payment_means_is_refused_not_dropped():
+    invoice = replace(make_credit_note(), due_date=date(2026, 12, 20), payment_means=())
+    with pytest.raises(ValueError, match="BT-9"):
+        write(invoice)
+    assert write(replace(invoice, due_date=None))  # without the due date it is written
+
+
+def test_party_without_address_gets_no_invented_address():
+    buyer = replace(make_invoice().buyer, address=None)
+    root = etree.fromstring(write(make_invoice(buyer=buyer)))
+    assert root.find("cac:AccountingCustomerParty/cac:Party/cac:PostalAddress", NS) is None
+    assert root.find("cac:AccountingSupplierParty/cac:Party/cac:PostalAddress", NS) is not None
+    assert "BR-10" in {f.rule for f in validate(write(make_invoice(buyer=buyer)))}
 
 
 def test_foreign_currency_invoice_writes_ron_vat_total_separately():

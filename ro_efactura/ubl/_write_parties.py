@@ -68,7 +68,7 @@ def party(out: XmlOut, role: str, p: Party) -> None:
     identifier(out, ("EndpointID",), p.electronic_address)
     _identifications(out, p.identifiers)
     out.leaf(("PartyName", "Name"), p.trading_name)
-    address(out, "PostalAddress", p.address or Address())
+    address(out, "PostalAddress", p.address)
     _tax_scheme(out, p.vat_id, "VAT")
     _tax_scheme(out, p.tax_registration_id, "FC")
     out.open("PartyLegalEntity")
@@ -98,6 +98,6 @@ def tax_representative(out: XmlOut, p: Party | None) -> None:
         return
     out.open("TaxRepresentativeParty")
     out.leaf(("PartyName", "Name"), p.name)
-    address(out, "PostalAddress", p.address or Address())
+    address(out, "PostalAddress", p.address)
     _tax_scheme(out, p.vat_id, "VAT")
     out.close("TaxRepresentativeParty")

@@ -35,9 +35,15 @@ _NAMESPACES = f' xmlns:cac="{CAC}" xmlns:cbc="{CBC}"'
 def write(invoice: Invoice) -> bytes:
     """The UBL 2.1 XML of ``invoice``, as bytes.
 
-    :raises ValueError: a text holds a character XML cannot carry (a control character).
+    :raises ValueError: a text holds a character XML cannot carry (a control character), or
+        a credit note has a due date (BT-9) but no payment means to carry it.
     """
     credit = invoice.is_credit_note
+    if credit and invoice.due_date is not None and not invoice.payment_means:
+        raise ValueError(
+            "A credit note's due date (BT-9) is written inside its payment means: "
+            "add a payment means (BG-16) or remove the due date."
+        )
     root = "CreditNote" if credit else "Invoice"
     cur = attr("currencyID", invoice.currency)
     out = XmlOut("  ")
