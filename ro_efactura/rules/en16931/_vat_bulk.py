@@ -10,21 +10,19 @@ category occurs nowhere in the document. See :class:`~ro_efactura.rules.Rule` fo
 
 from __future__ import annotations
 
-from .._core import q
-from .._xpath import string_value, xs_decimal, xs_double
+from .._xpath import xs_decimal, xs_double
 from ._vat_index import vat_index
 
 __all__ = ["absent", "rate_bulk", "rate_holds"]
 
-_PERCENT = q("cbc:Percent")
 
-
-def rate_bulk(kind: str):
-    """Every category of the context has an allowed rate: each distinct set of cbc:Percent
-    texts is judged once (a 500-line invoice usually has one or two)."""
+def rate_bulk(kind: str, code: str, slot: str):
+    """Every category of the context (``slot``, ``code``) has an allowed rate: each distinct
+    set of cbc:Percent texts, gathered by :func:`vat_index`, is judged once (a 500-line
+    invoice usually has one or two)."""
 
     def all_rates_allowed(nodes: list, doc) -> bool:
-        seen = {tuple(string_value(p) for p in node.iterchildren(_PERCENT)) for node in nodes}
+        seen = vat_index(doc).percents.get((slot, code), ())
         return all(rate_holds(kind, list(percents)) for percents in seen)
 
     return all_rates_allowed

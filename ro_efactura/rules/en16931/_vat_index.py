@@ -28,9 +28,10 @@ normalised ``cbc:ID``), ``each`` (every ``cbc:ID`` child, normalised), ``raw`` (
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from .._core import Context, q
 from ._indexed import charge_flags
@@ -41,7 +42,6 @@ from ._xpath import (
     ID,
     INVOICE_LINE,
     TAX_CATEGORY,
-    kids_text,
     normalize_space,
     string_value,
     xs_decimal,
@@ -104,8 +104,7 @@ _KEYS = {
 }
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Priced:
+class Priced(NamedTuple):
     """A document-level line, allowance or charge: its categories, rates and amount."""
 
     tag: str
@@ -124,6 +123,7 @@ class VatIndex:
     totals: defaultdict = field(default_factory=lambda: defaultdict(int))
     vat_lines: set = field(default_factory=set)  # lines with an Item VAT category holding an ID
     nodes: dict = field(default_factory=dict)  # (slot, code) -> category elements
+    percents: dict = field(default_factory=dict)  # (slot, code) -> {(cbc:Percent texts), ...}
     seller_any_vat_id: bool = False  # .../cac:PartyTaxScheme/cbc:CompanyID, any tax scheme
     seller_vat_id: bool = False  # the same with a VAT tax scheme
     representative_vat_id: bool = False
@@ -153,35 +153,47 @@ def vat_index(doc) -> VatIndex:
     return doc.memo("en16931:vat-index", lambda: _build(doc))
 
 
+#: The slots whose VAT categories are the nodes of a :class:`CategoryContext`.
+_CONTEXT_SLOTS = frozenset({"sub", "acF", "acT", "lineitem"})
+
+
 def _build(doc) -> VatIndex:
     index, root = VatIndex(), doc.root
     rates: dict = {}  # owner (line or allowance/charge) -> ([codes], [rates])
+    kinds: Counter = Counter()  # (slots, code, cbc:ID texts, VAT scheme) -> how many
+    numbers: dict = {}  # text -> xs:decimal, each distinct text cast once
     for category in doc.elements(TAX_CATEGORY):
         parent = category.getparent()
         slots = _tax_category_slots(doc, parent, root)
-        code, percent, _ = _read(index, category, slots)
+        code, percent = _read(index, kinds, category, slots)
         if parent.tag == ALLOWANCE_CHARGE:
-            _remember(rates, parent, code, percent)
+            _remember(rates, numbers, parent, code, percent)
     for category in doc.elements(CLASSIFIED_TAX_CATEGORY):
         item = category.getparent()
         line = item.getparent() if item.tag == _ITEM else None
         on_line = line is not None and line.tag in _LINES
-        slots = ("line", "lineitem") if on_line else ("line",)
-        code, percent, vat_id = _read(index, category, slots)
+        code, percent = _read(index, kinds, category, _ON_LINE if on_line else _OFF_LINE)
         if on_line:
-            _remember(rates, line, code, percent)
-            if vat_id:
-                index.vat_lines.add(line)
+            _remember(rates, numbers, line, code, percent)
+    for (slots, code, raws, vat), count in kinds.items():
+        for slot in slots:
+            _tally(index, _KEYS[slot], slot, code, raws, vat, count)
     _parties(doc, index)
+    amounts = _first_texts(doc, _LINE_AMOUNT, _LINES)
     for line in root:
         if line.tag in _LINES:
-            index.priced.append(_priced(doc, line, rates, _LINE_AMOUNT))
-    for ac in doc.elements(ALLOWANCE_CHARGE):
-        item = _priced(doc, ac, rates, _AMOUNT)
-        index.anywhere_ac.append(item)
-        if ac.getparent() is root:
-            index.priced.append(item)
+            index.priced.append(_priced(doc, line, rates, numbers, amounts.get(line)))
+    if doc.elements(ALLOWANCE_CHARGE):
+        amounts = _first_texts(doc, _AMOUNT, (ALLOWANCE_CHARGE,))
+        for ac in doc.elements(ALLOWANCE_CHARGE):
+            item = _priced(doc, ac, rates, numbers, amounts.get(ac))
+            index.anywhere_ac.append(item)
+            if ac.getparent() is root:
+                index.priced.append(item)
     return index
+
+
+_ON_LINE, _OFF_LINE = ("line", "lineitem"), ("line",)
 
 
 def _tax_category_slots(doc, parent, root) -> tuple[str, ...]:
@@ -201,48 +213,58 @@ def _tax_category_slots(doc, parent, root) -> tuple[str, ...]:
     return ("any",)
 
 
-def _read(index: VatIndex, category, slots: tuple[str, ...]):
-    """Count one category element; return its normalised code, first rate, VAT-with-ID flag."""
-    raws, percent, vat = [], None, False
+def _read(index: VatIndex, kinds: Counter, category, slots: tuple[str, ...]):
+    """Read one category element: note it in ``kinds`` (counted later, once per kind) and in
+    its contexts' nodes; return its normalised code and first rate."""
+    raws, percents, vat = [], [], False
     for child in category:
         tag = child.tag
         if tag == ID:
-            raws.append(child.text or "" if not len(child) else string_value(child))
+            raws.append(string_value(child))
         elif tag == _PERCENT:
-            percent = string_value(child) if percent is None else percent
+            percents.append(string_value(child))
         elif tag == _TAX_SCHEME and not vat:
-            for scheme_id in child.iterchildren(ID):
-                vat = _is_vat_text(string_value(scheme_id))
-                break
+            for scheme_id in child:
+                if scheme_id.tag == ID:
+                    vat = _is_vat_text(string_value(scheme_id))
+                    break
     code = _normal(raws[0]) if raws else ""
-    for slot in slots:
-        _tally(index, category, _KEYS[slot], slot, code, raws, vat)
-    return code, percent, vat and bool(raws)
+    kinds[slots, code, tuple(raws), vat] += 1
+    if vat:
+        for slot in slots:
+            if slot in _CONTEXT_SLOTS:
+                key = (slot, code)
+                found = index.nodes.get(key)
+                if found is None:
+                    index.nodes[key] = [category]
+                    index.percents[key] = {tuple(percents)}
+                else:
+                    found.append(category)
+                    index.percents[key].add(tuple(percents))
+        if raws and slots is _ON_LINE:
+            index.vat_lines.add(category.getparent().getparent())
+    return code, percents[0] if percents else None
 
 
-def _tally(index: VatIndex, category, keys: _Keys, slot: str, code, raws, vat) -> None:
-    counts, nodes = index.counts, index.nodes
+def _tally(index: VatIndex, keys: _Keys, slot: str, code, raws, vat, count: int) -> None:
     if slot == "lineitem":
-        if vat:
-            nodes.setdefault((slot, code), []).append(category)
         return
-    counts[keys.id, code] += 1
-    index.totals[slot] += 1
+    counts = index.counts
+    counts[keys.id, code] += count
+    index.totals[slot] += count
     if keys.raw:
         for raw in set(raws):
-            counts[keys.raw, raw] += 1
+            counts[keys.raw, raw] += count
     if not vat:
         return
-    counts[keys.id_vat, code] += 1
-    index.totals[keys.vat] += 1
-    if keys.context:
-        nodes.setdefault((slot, code), []).append(category)
+    counts[keys.id_vat, code] += count
+    index.totals[keys.vat] += count
     if keys.raw_vat:
         for raw in set(raws):
-            counts[keys.raw_vat, raw] += 1
+            counts[keys.raw_vat, raw] += count
     if keys.each_vat:
         for raw in raws:
-            counts[keys.each_vat, _normal(raw)] += 1
+            counts[keys.each_vat, _normal(raw)] += count
 
 
 def _normal(text: str) -> str:
@@ -253,24 +275,38 @@ def _is_vat_text(text: str) -> bool:
     return text == "VAT" or normalize_space(text.upper()) == "VAT"
 
 
-def _remember(rates: dict, owner, code: str, percent: str | None) -> None:
+def _number(numbers: dict, text: str | None) -> Decimal | None:
+    try:
+        return numbers[text]
+    except KeyError:
+        value = numbers[text] = xs_decimal(text)
+        return value
+
+
+def _remember(rates: dict, numbers: dict, owner, code: str, percent: str | None) -> None:
     codes, values = rates.setdefault(owner, ([], []))
     codes.append(code)
-    value = xs_decimal(percent)
+    value = _number(numbers, percent)
     if value is not None:
         values.append(value)
 
 
-def _priced(doc, node, rates: dict, amount_tag: str) -> Priced:
+def _first_texts(doc, tag: str, parent_tags: tuple[str, ...]) -> dict:
+    """``{parent: string value of its first tag child}`` for parents with one of those tags."""
+    first: dict = {}
+    for parent_tag in parent_tags:
+        for element in doc.under_parent(tag, parent_tag):
+            parent = element.getparent()
+            if parent not in first:
+                first[parent] = string_value(element)
+    return first
+
+
+def _priced(doc, node, rates: dict, numbers: dict, amount: str | None) -> Priced:
     codes, values = rates.get(node, ((), ()))
     allowance, charge = charge_flags(doc, node) if node.tag == ALLOWANCE_CHARGE else (False, False)
     return Priced(
-        tag=node.tag,
-        codes=frozenset(codes),
-        rates=frozenset(values),
-        amount=xs_decimal(kids_text(doc, node, amount_tag)),
-        allowance=allowance,
-        charge=charge,
+        node.tag, frozenset(codes), frozenset(values), _number(numbers, amount), allowance, charge
     )
 
 

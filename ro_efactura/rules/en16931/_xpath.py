@@ -56,6 +56,7 @@ __all__ = [
     "kids_number",
     "kids_text",
     "lines",
+    "matches",
     "nonempty",
     "normalize_space",
     "normalized_id",
@@ -80,31 +81,48 @@ CREDIT_NOTE_LINE = q("cac:CreditNoteLine")
 _TAX_SCHEME = q("cac:TaxScheme")
 
 
-def _matches(node, path: str):
-    # a single Clark tag has no "/" (UBL namespaces are URNs): iterate children in C
-    return node.iterfind(path) if "/" in path else node.iterchildren(path)
+def matches(node, path: str):
+    """The elements at the child path ``path`` (Clark tags joined by ``/``) under ``node``."""
+    # a Clark tag has no "/" (UBL namespaces are URNs); each step filters children in C,
+    # much cheaper than lxml's ElementPath (whose small cache other patterns keep clearing)
+    if "/" not in path:
+        return node.iterchildren(path)
+    found = [node]
+    for tag in _split(path):
+        found = [child for parent in found for child in parent.iterchildren(tag)]
+    return iter(found)
+
+
+_STEPS: dict[str, tuple[str, ...]] = {}
+
+
+def _split(path: str) -> tuple[str, ...]:
+    tags = _STEPS.get(path)
+    if tags is None:
+        tags = _STEPS[path] = tuple(path.split("/"))
+    return tags
 
 
 def first_text(node, path: str) -> str | None:
     """The string value of the first ``path`` match under ``node``, ``None`` if there is none."""
-    for found in _matches(node, path):
+    for found in matches(node, path):
         return string_value(found)
     return None
 
 
 def texts(node, path: str) -> list[str]:
     """The string values of every ``path`` match under ``node``."""
-    return [string_value(found) for found in _matches(node, path)]
+    return [string_value(found) for found in matches(node, path)]
 
 
 def exists(node, path: str) -> bool:
     """XPath ``exists(path)``: at least one match, whatever its content."""
-    return next(_matches(node, path), None) is not None
+    return next(matches(node, path), None) is not None
 
 
 def nonempty(node, path: str) -> bool:
     """XPath ``(path) != ''``: some match has a non-empty string value (spaces count)."""
-    return any(string_value(found) != "" for found in _matches(node, path))
+    return any(string_value(found) != "" for found in matches(node, path))
 
 
 def dnum(node, path: str) -> Decimal | None:

@@ -35,11 +35,7 @@ from ._contexts import (
     VAT_PARTY_SCHEME,
 )
 from ._vat_index import vat_index
-from ._xpath import (
-    exists,
-    first_text,
-    is_vat,
-)
+from ._xpath import exists, first_text, is_vat, matches
 
 __all__: list[str] = []
 
@@ -165,7 +161,7 @@ def seller_identified(node, doc) -> bool:
     return (
         any(
             is_vat(scheme) and exists(scheme, _COMPANY_ID)
-            for scheme in node.iterfind(_PARTY_PARTY_TAX_SCHEME)
+            for scheme in matches(node, _PARTY_PARTY_TAX_SCHEME)
         )
         or exists(node, _PARTY_IDENTIFICATION_ID)
         or exists(node, _PARTY_LEGAL_ENTITY_COMPANY_ID)

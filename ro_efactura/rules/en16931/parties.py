@@ -190,5 +190,5 @@ def tax_representative_has_address(node, doc) -> bool:
 def tax_representative_has_vat_id(node, doc) -> bool:
     return any(
         is_vat(scheme) and exists(scheme, _COMPANY_ID)
-        for scheme in node.iterfind(_PARTY_TAX_SCHEME)
+        for scheme in node.iterchildren(_PARTY_TAX_SCHEME)
     )

@@ -29,6 +29,7 @@ from ._xpath import (
     ID,
     exists,
     first_text,
+    matches,
     nonempty,
     normalize_space,
 )
@@ -70,7 +71,7 @@ def card_number_is_masked(node, doc) -> bool:
     ),
 )
 def at_most_one_card(node, doc) -> bool:
-    return len(node.findall(_PAYMENT_MEANS_CARD_ACCOUNT)) <= 1
+    return len(list(matches(node, _PAYMENT_MEANS_CARD_ACCOUNT))) <= 1
 
 
 @M12.rule(
@@ -88,7 +89,7 @@ def at_most_one_card(node, doc) -> bool:
     ),
 )
 def at_most_one_mandate(node, doc) -> bool:
-    return len(node.findall(_PAYMENT_MEANS_PAYMENT_MANDATE)) <= 1
+    return len(list(matches(node, _PAYMENT_MEANS_PAYMENT_MANDATE))) <= 1
 
 
 @M12.rule(

@@ -236,7 +236,7 @@ def _base(family: Family):
             )
         return all(
             _within_one(subtotal, index, code, rate, kind == "rate_used", doc)
-            for rate in (xs_decimal(string_value(p)) for p in node.iterfind(_PERCENT))
+            for rate in (xs_decimal(string_value(p)) for p in node.iterchildren(_PERCENT))
         )
 
     return taxable_amount
@@ -316,9 +316,10 @@ def _register(family: Family) -> None:
         ("09", contexts.breakdown, _vat_amount(family)),
         ("10", contexts.breakdown, _exemption(family)),
     )
-    guard, rates = absent(family.code), rate_bulk(family.rate)  # one bulk object per family
-    bulks = {"01": guard, "02": guard, "03": guard, "04": guard, "05": rates, "06": rates}
-    bulks["07"] = rates
+    guard = absent(family.code)  # one bulk object for the family's -01 to -04
+    bulks = {"01": guard, "02": guard, "03": guard, "04": guard}
+    for number, slot in (("05", "lineitem"), ("06", "acF"), ("07", "acT")):
+        bulks[number] = rate_bulk(family.rate, family.code, slot)
     for number, context, check in checks:
         rule_id = f"BR-{family.prefix}-{number}"
         M12.rule(rule_id, context, messages[number], bulk=bulks.get(number))(check)
@@ -336,7 +337,7 @@ def _intra_community_date(node, doc) -> bool:
     if not _k_used(doc):
         return True
     date = first_text(node, _DELIVERY_ACTUAL_DELIVERY_DATE) or ""
-    return len(date) > 1 or any(len(period) for period in node.iterfind(_INVOICE_PERIOD))
+    return len(date) > 1 or any(len(period) for period in node.iterchildren(_INVOICE_PERIOD))
 
 
 def _intra_community_country(node, doc) -> bool:
