@@ -42,6 +42,7 @@ from ._xpath import (
     ID,
     INVOICE_LINE,
     TAX_CATEGORY,
+    first_numbers,
     normalize_space,
     string_value,
     xs_decimal,
@@ -159,34 +160,34 @@ _CONTEXT_SLOTS = frozenset({"sub", "acF", "acT", "lineitem"})
 
 def _build(doc) -> VatIndex:
     index, root = VatIndex(), doc.root
-    rates: dict = {}  # owner (line or allowance/charge) -> ([codes], [rates])
+    taxes: dict = {}  # owner (line or allowance/charge) -> [(code, first rate text), ...]
     kinds: Counter = Counter()  # (slots, code, cbc:ID texts, VAT scheme) -> how many
-    numbers: dict = {}  # text -> xs:decimal, each distinct text cast once
     for category in doc.elements(TAX_CATEGORY):
         parent = category.getparent()
         slots = _tax_category_slots(doc, parent, root)
         code, percent = _read(index, kinds, category, slots)
         if parent.tag == ALLOWANCE_CHARGE:
-            _remember(rates, numbers, parent, code, percent)
+            _remember(taxes, parent, code, percent)
     for category in doc.elements(CLASSIFIED_TAX_CATEGORY):
         item = category.getparent()
         line = item.getparent() if item.tag == _ITEM else None
         on_line = line is not None and line.tag in _LINES
         code, percent = _read(index, kinds, category, _ON_LINE if on_line else _OFF_LINE)
         if on_line:
-            _remember(rates, numbers, line, code, percent)
+            _remember(taxes, line, code, percent)
     for (slots, code, raws, vat), count in kinds.items():
         for slot in slots:
             _tally(index, _KEYS[slot], slot, code, raws, vat, count)
     _parties(doc, index)
-    amounts = _first_texts(doc, _LINE_AMOUNT, _LINES)
+    price = _Pricer(doc, taxes)
+    amounts = first_numbers(doc, _LINE_AMOUNT, _LINES)
     for line in root:
         if line.tag in _LINES:
-            index.priced.append(_priced(doc, line, rates, numbers, amounts.get(line)))
+            index.priced.append(price(line, amounts.get(line)))
     if doc.elements(ALLOWANCE_CHARGE):
-        amounts = _first_texts(doc, _AMOUNT, (ALLOWANCE_CHARGE,))
+        amounts = first_numbers(doc, _AMOUNT, (ALLOWANCE_CHARGE,))
         for ac in doc.elements(ALLOWANCE_CHARGE):
-            item = _priced(doc, ac, rates, numbers, amounts.get(ac))
+            item = price(ac, amounts.get(ac))
             index.anywhere_ac.append(item)
             if ac.getparent() is root:
                 index.priced.append(item)
@@ -220,13 +221,13 @@ def _read(index: VatIndex, kinds: Counter, category, slots: tuple[str, ...]):
     for child in category:
         tag = child.tag
         if tag == ID:
-            raws.append(string_value(child))
+            raws.append(_leaf_text(child))
         elif tag == _PERCENT:
-            percents.append(string_value(child))
+            percents.append(_leaf_text(child))
         elif tag == _TAX_SCHEME and not vat:
             for scheme_id in child:
                 if scheme_id.tag == ID:
-                    vat = _is_vat_text(string_value(scheme_id))
+                    vat = _is_vat_text(_leaf_text(scheme_id))
                     break
     code = _normal(raws[0]) if raws else ""
     kinds[slots, code, tuple(raws), vat] += 1
@@ -267,6 +268,11 @@ def _tally(index: VatIndex, keys: _Keys, slot: str, code, raws, vat, count: int)
             counts[keys.each_vat, _normal(raw)] += count
 
 
+def _leaf_text(element) -> str:
+    """:func:`string_value`, inlined for the usual element without children."""
+    return (element.text or "") if not len(element) else string_value(element)
+
+
 def _normal(text: str) -> str:
     return text if text.isalnum() else normalize_space(text)
 
@@ -283,31 +289,36 @@ def _number(numbers: dict, text: str | None) -> Decimal | None:
         return value
 
 
-def _remember(rates: dict, numbers: dict, owner, code: str, percent: str | None) -> None:
-    codes, values = rates.setdefault(owner, ([], []))
-    codes.append(code)
-    value = _number(numbers, percent)
-    if value is not None:
-        values.append(value)
+def _remember(taxes: dict, owner, code: str, percent: str | None) -> None:
+    found = taxes.get(owner)
+    if found is None:
+        taxes[owner] = [(code, percent)]
+    else:
+        found.append((code, percent))
 
 
-def _first_texts(doc, tag: str, parent_tags: tuple[str, ...]) -> dict:
-    """``{parent: string value of its first tag child}`` for parents with one of those tags."""
-    first: dict = {}
-    for parent_tag in parent_tags:
-        for element in doc.under_parent(tag, parent_tag):
-            parent = element.getparent()
-            if parent not in first:
-                first[parent] = string_value(element)
-    return first
+class _Pricer:
+    """Builds the :class:`Priced` of lines, allowances and charges; owners with the same
+    categories and rates (most lines of a long invoice) share their code and rate sets."""
 
+    def __init__(self, doc, taxes: dict) -> None:
+        self.doc, self.taxes = doc, taxes
+        self.numbers: dict = {}  # rate text -> xs:decimal, each distinct text cast once
+        self.sets: dict = {}  # ((code, rate text), ...) -> (codes, rates)
 
-def _priced(doc, node, rates: dict, numbers: dict, amount: str | None) -> Priced:
-    codes, values = rates.get(node, ((), ()))
-    allowance, charge = charge_flags(doc, node) if node.tag == ALLOWANCE_CHARGE else (False, False)
-    return Priced(
-        node.tag, frozenset(codes), frozenset(values), _number(numbers, amount), allowance, charge
-    )
+    def __call__(self, node, amount: Decimal | None) -> Priced:
+        taxes = tuple(self.taxes.get(node, ()))
+        sets = self.sets.get(taxes)
+        if sets is None:
+            rates = (_number(self.numbers, percent) for _, percent in taxes)
+            sets = self.sets[taxes] = (
+                frozenset(code for code, _ in taxes),
+                frozenset(rate for rate in rates if rate is not None),
+            )
+        tag = node.tag
+        flags = charge_flags(self.doc, node) if tag == ALLOWANCE_CHARGE else (False, False)
+        # built in C like Attr: a long invoice has one per line
+        return tuple.__new__(Priced, (tag, *sets, amount, *flags))
 
 
 def _parties(doc, index: VatIndex) -> None:

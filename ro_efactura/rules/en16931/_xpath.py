@@ -48,9 +48,10 @@ __all__ = [
     "decimals",
     "dnum",
     "exists",
+    "first_numbers",
     "first_text",
+    "first_texts",
     "has_vat_category",
-    "holders",
     "is_vat",
     "kids",
     "kids_number",
@@ -159,39 +160,37 @@ def under(doc, node, tags: tuple[str, ...]) -> list:
     return found
 
 
-def holders(
-    doc, anchors: tuple[str, ...], tags: tuple[str, ...], *, nonempty=False, attribute=""
-) -> set:
-    """The elements with an ``anchors`` tag that hold the child path ``tags`` (``cac:Item/
-    cbc:Name``), found once per document by climbing from the path's last elements (taken
-    from the parent-tag index); with ``nonempty`` only those whose string value is not
-    ``''`` count, with ``attribute`` only those carrying it.
+def first_texts(doc, tag: str, parent_tags: tuple[str, ...]) -> dict:
+    """``{parent: string value of its first tag child}`` for the parents with one of
+    ``parent_tags`` (e.g. each line's net amount), read once per document."""
 
-    A rule family asks "does every line hold a name?" as ``holders(...) >= set(lines)``.
-    """
+    def read() -> dict:
+        first: dict = {}
+        for parent_tag in parent_tags:
+            for element in doc.under_parent(tag, parent_tag):
+                parent = element.getparent()
+                if parent not in first:
+                    first[parent] = string_value(element)
+        return first
 
-    def climb() -> set:
-        if len(tags) > 1:
-            candidates = doc.under_parent(tags[-1], tags[-2])
-        else:
-            candidates = [e for anchor in anchors for e in doc.under_parent(tags[0], anchor)]
-        found = set()
-        for element in candidates:
-            if nonempty and string_value(element) == "":
-                continue
-            if attribute and element.get(attribute) is None:
-                continue
-            node = element.getparent()
-            for tag in reversed(tags[:-1]):
-                if node is None or node.tag != tag:
-                    break
-                node = node.getparent()
-            else:
-                if node is not None and node.tag in anchors:
-                    found.add(node)
+    return doc.memo(("en16931:first-texts", tag, parent_tags), read)
+
+
+def first_numbers(doc, tag: str, parent_tags: tuple[str, ...]) -> dict:
+    """:func:`first_texts` cast to ``xs:decimal`` (``None`` if not a number), each distinct
+    text once."""
+
+    def cast() -> dict:
+        numbers: dict = {}
+        found = {}
+        for parent, text in first_texts(doc, tag, parent_tags).items():
+            number = numbers.get(text, numbers)
+            if number is numbers:
+                number = numbers[text] = xs_decimal(text)
+            found[parent] = number
         return found
 
-    return doc.memo(("en16931:holders", anchors, tags, nonempty, attribute), climb)
+    return doc.memo(("en16931:first-numbers", tag, parent_tags), cast)
 
 
 def kids_number(doc, node, tag: str) -> Decimal | None:

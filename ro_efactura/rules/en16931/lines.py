@@ -33,8 +33,8 @@ from ._xpath import (
     ID,
     exists,
     first_text,
-    holders,
     kids,
+    lines,
     string_value,
     under,
     xs_date,
@@ -59,19 +59,51 @@ _ALLOWANCE_CHARGE_REASON_CODE = q("cbc:AllowanceChargeReasonCode")
 _NAME = q("cbc:Name")
 _VALUE = q("cbc:Value")
 _END = q("cbc:EndDate")
-_LINES = (q("cac:InvoiceLine"), q("cac:CreditNoteLine"))
 
 
-def _every_line_holds(*paths: tuple[str, ...], nonempty: bool = False, attribute: str = ""):
-    """The bulk check of a line presence rule: every line holds one of ``paths``."""
+def _line_gaps(doc) -> set[str]:
+    """The line presence rules (BR-21 to BR-26, and BR-28's "no gross price") that some line
+    may break, found in one pass over the lines' children and read once per document."""
+    return doc.memo("en16931:line-gaps", lambda: _scan_lines(doc))
 
-    def every_line(lines: list, doc) -> bool:
-        found = set()
-        for path in paths:
-            found |= holders(doc, _LINES, path, nonempty=nonempty, attribute=attribute)
-        return found.issuperset(lines)
 
-    return every_line
+_PRESENCE_RULES = frozenset({"BR-21", "BR-22", "BR-23", "BR-24", "BR-25", "BR-26"})
+
+
+def _scan_lines(doc) -> set[str]:
+    gaps: set[str] = set()
+    for line in lines(doc):
+        held = set()
+        for child in line:
+            tag = child.tag
+            if tag == ID:
+                if string_value(child) != "":
+                    held.add("BR-21")
+            elif tag in (_INVOICED_QUANTITY, _CREDITED_QUANTITY):
+                held.add("BR-22")
+                if child.get("unitCode") is not None:
+                    held.add("BR-23")
+            elif tag == _LINE_EXTENSION_AMOUNT:
+                held.add("BR-24")
+            elif tag == _ITEM:
+                if any(c.tag == _NAME and string_value(c) != "" for c in child):
+                    held.add("BR-25")
+            elif tag == _PRICE:
+                for part in child:
+                    if part.tag == _PRICE_AMOUNT:
+                        held.add("BR-26")
+                    elif part.tag == _ALLOWANCE_CHARGE and any(
+                        base.tag == _BASE_AMOUNT for base in part
+                    ):
+                        gaps.add("BR-28")
+        if len(held) < len(_PRESENCE_RULES):
+            gaps |= _PRESENCE_RULES - held
+    return gaps
+
+
+def _no_line_lacks(rule_id: str):
+    """The bulk check of a line rule: no line of the document can break it."""
+    return lambda nodes, doc: rule_id not in _line_gaps(doc)
 
 
 @M12.rule(
@@ -81,7 +113,7 @@ def _every_line_holds(*paths: tuple[str, ...], nonempty: bool = False, attribute
         ro="O linie a facturii nu are identificator (BT-126). Numerotați linia.",
         en="An invoice line has no identifier (BT-126). Number the line.",
     ),
-    bulk=_every_line_holds((ID,), nonempty=True),
+    bulk=_no_line_lacks("BR-21"),
 )
 def line_has_id(node, doc) -> bool:
     return any(string_value(found) != "" for found in kids(doc, node).get(ID, ()))
@@ -94,7 +126,7 @@ def line_has_id(node, doc) -> bool:
         ro="O linie a facturii nu are cantitatea facturată (BT-129). Completați cantitatea.",
         en="An invoice line has no invoiced quantity (BT-129). Fill in the quantity.",
     ),
-    bulk=_every_line_holds((_INVOICED_QUANTITY,), (_CREDITED_QUANTITY,)),
+    bulk=_no_line_lacks("BR-22"),
 )
 def line_has_quantity(node, doc) -> bool:
     children = kids(doc, node)
@@ -114,7 +146,7 @@ def line_has_quantity(node, doc) -> bool:
             "example H87 or C62."
         ),
     ),
-    bulk=_every_line_holds((_INVOICED_QUANTITY,), (_CREDITED_QUANTITY,), attribute="unitCode"),
+    bulk=_no_line_lacks("BR-23"),
 )
 def line_quantity_has_unit(node, doc) -> bool:
     children = kids(doc, node)
@@ -132,7 +164,7 @@ def line_quantity_has_unit(node, doc) -> bool:
         ro="O linie a facturii nu are valoarea netă (BT-131). Completați valoarea netă a liniei.",
         en="An invoice line has no net amount (BT-131). Fill in the line's net amount.",
     ),
-    bulk=_every_line_holds((_LINE_EXTENSION_AMOUNT,)),
+    bulk=_no_line_lacks("BR-24"),
 )
 def line_has_amount(node, doc) -> bool:
     return _LINE_EXTENSION_AMOUNT in kids(doc, node)
@@ -148,7 +180,7 @@ def line_has_amount(node, doc) -> bool:
         ),
         en="A line item has no name (BT-153). Fill in the product or service name.",
     ),
-    bulk=_every_line_holds((_ITEM, _NAME), nonempty=True),
+    bulk=_no_line_lacks("BR-25"),
 )
 def item_has_name(node, doc) -> bool:
     return any(string_value(name) != "" for name in under(doc, node, (_ITEM, _NAME)))
@@ -164,7 +196,7 @@ def item_has_name(node, doc) -> bool:
         ),
         en="An invoice line has no item net price (BT-146). Fill in the unit price.",
     ),
-    bulk=_every_line_holds((_PRICE, _PRICE_AMOUNT)),
+    bulk=_no_line_lacks("BR-26"),
 )
 def line_has_price(node, doc) -> bool:
     return bool(under(doc, node, (_PRICE, _PRICE_AMOUNT)))
@@ -180,7 +212,7 @@ def line_has_price(node, doc) -> bool:
         ),
         en="The item gross price (BT-148) is negative. Give a gross price of zero or more.",
     ),
-    bulk=lambda lines, doc: not holders(doc, _LINES, (_PRICE, _ALLOWANCE_CHARGE, _BASE_AMOUNT)),
+    bulk=_no_line_lacks("BR-28"),
 )
 def gross_price_not_negative(node, doc) -> bool:
     prices = [string_value(b) for b in under(doc, node, (_PRICE, _ALLOWANCE_CHARGE, _BASE_AMOUNT))]

@@ -31,8 +31,11 @@ from ._contexts import (
 from ._indexed import charge_flags
 from ._xpath import (
     ALLOWANCE_CHARGE,
+    CREDIT_NOTE_LINE,
+    INVOICE_LINE,
     TAX_CATEGORY,
     exists,
+    first_numbers,
     is_vat,
     kids,
     kids_number,
@@ -66,6 +69,7 @@ _TAXABLE = q("cbc:TaxableAmount")
 _PERCENT = q("cbc:Percent")
 _ALLOWANCE_TOTAL = q("cbc:AllowanceTotalAmount")
 _CHARGE_TOTAL = q("cbc:ChargeTotalAmount")
+_LINES = (INVOICE_LINE, CREDIT_NOTE_LINE)
 _ZERO = Decimal(0)
 
 
@@ -102,10 +106,11 @@ def due_date_or_terms(node, doc) -> bool:
 
 
 def _lines_total(doc) -> Decimal:
-    return doc.memo(
-        "en16931:line-total",
-        lambda: _sum(kids_number(doc, line, _LINE_AMOUNT) for line in lines(doc)),
-    )
+    def total() -> Decimal:
+        amounts = first_numbers(doc, _LINE_AMOUNT, _LINES)
+        return _sum(amounts.get(line) for line in lines(doc))
+
+    return doc.memo("en16931:line-total", total)
 
 
 @M12.rule(
