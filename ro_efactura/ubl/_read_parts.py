@@ -1,12 +1,16 @@
 """Read parties (BG-4, BG-7, BG-10, BG-11), addresses, periods and allowances/charges.
 
+Each part is collected by a tag table (:mod:`._read_walk`) and then converted; a table that
+a :class:`~ro_efactura.ubl._read_walk.Sub` walks into gives the dict these functions take.
+
 >>> from ro_efactura._xml import parse
->>> from ro_efactura.ubl._read_values import Node
+>>> from ro_efactura.ubl._read_walk import collect
 >>> xml = (b'<cac:PostalAddress xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:'
 ...        b'CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:'
 ...        b'xsd:CommonBasicComponents-2"><cbc:CityName>SECTOR3</cbc:CityName><cac:Country>'
 ...        b'<cbc:IdentificationCode>RO</cbc:IdentificationCode></cac:Country></cac:PostalAddress>')
->>> address(Node(parse(xml))).city
+>>> element = parse(xml)
+>>> address(collect(element, ADDRESS)).city
 'SECTOR3'
 """
 
@@ -25,19 +29,31 @@ from ..model import (
 )
 from ._read_build import builder
 from ._read_values import (
-    all_,
     code,
-    date_,
-    decimal,
-    find,
-    identifier,
+    date_of,
+    identifier_of,
     missing,
-    req_decimal,
-    req_text,
-    text,
+    number,
+    optional,
+    required,
+    text_of,
 )
+from ._read_walk import AT, First, Many, Sub, collect, table
 
-__all__ = ["address", "allowance_charge", "party", "payee", "period", "tax_representative"]
+__all__ = [
+    "ADDRESS",
+    "AT",
+    "PARTY",
+    "PAYEE",
+    "PERIOD",
+    "TAX_REPRESENTATIVE",
+    "address",
+    "allowance_charge",
+    "party",
+    "payee",
+    "period",
+    "tax_representative",
+]
 
 _new_address = builder(Address)
 _new_allowance_charge = builder(AllowanceCharge)
@@ -45,125 +61,198 @@ _new_contact = builder(Contact)
 _new_party = builder(Party)
 _new_period = builder(Period)
 
+ADDRESS = table(
+    {
+        "cbc:StreetName": "street",
+        "cbc:AdditionalStreetName": "additional_street",
+        "cac:AddressLine": {"cbc:Line": "line3"},
+        "cbc:CityName": "city",
+        "cbc:PostalZone": "postal_zone",
+        "cbc:CountrySubentity": "subdivision",
+        "cac:Country": {"cbc:IdentificationCode": "country"},
+    }
+)
+_CONTACT = table({"cbc:Name": "name", "cbc:Telephone": "telephone", "cbc:ElectronicMail": "email"})
+_TAX_SCHEME = table({"cbc:CompanyID": "company_id", "cac:TaxScheme": {"cbc:ID": "scheme"}})
+_IDENTIFICATION = table({"cbc:ID": First("id")})
+PARTY = table(
+    {
+        "cbc:EndpointID": First("electronic_address"),
+        "cac:PartyIdentification": Many("identifiers"),
+        "cac:PartyName": {"cbc:Name": "trading_name"},
+        "cac:PostalAddress": Sub("address", ADDRESS),
+        "cac:PartyTaxScheme": Many("tax_schemes"),
+        "cac:PartyLegalEntity": {
+            "cbc:RegistrationName": "registration_name",
+            "cbc:CompanyID": First("legal_id"),
+            "cbc:CompanyLegalForm": "legal_form",
+        },
+        "cac:Contact": Sub("contact", _CONTACT),
+    }
+)
+PAYEE = table(
+    {
+        "cac:PartyIdentification": Many("identifiers"),
+        "cac:PartyName": {"cbc:Name": "name"},
+        "cac:PartyLegalEntity": {"cbc:CompanyID": First("legal_id")},
+    }
+)
+TAX_REPRESENTATIVE = table(
+    {
+        "cac:PartyName": {"cbc:Name": "name"},
+        "cac:PostalAddress": Sub("address", ADDRESS),
+        "cac:PartyTaxScheme": Many("tax_schemes"),
+    }
+)
+PERIOD = table(
+    {
+        "cbc:StartDate": First("start"),
+        "cbc:EndDate": First("end"),
+        "cbc:DescriptionCode": "description_code",
+    }
+)
+_ALLOWANCE_CHARGE = table(
+    {
+        "cbc:ChargeIndicator": First("charge"),
+        "cbc:AllowanceChargeReasonCode": "reason_code",
+        "cbc:AllowanceChargeReason": "reason",
+        "cbc:MultiplierFactorNumeric": number("percent"),
+        "cbc:Amount": number("amount"),
+        "cbc:BaseAmount": number("base_amount"),
+        "cac:TaxCategory": Sub(
+            "category", table({"cbc:ID": code("id", VatCategory), "cbc:Percent": number("rate")})
+        ),
+    }
+)
 
-def address(node) -> Address | None:
-    """An address element (PostalAddress, Address) or None."""
-    if node is None:
+
+def address(found: dict | None) -> Address | None:
+    """An address (PostalAddress, Address) from its :data:`ADDRESS` dict, or None."""
+    if found is None:
         return None
+    get = found.get
     return _new_address(
-        street=text(node, "cbc:StreetName"),
-        additional_street=text(node, "cbc:AdditionalStreetName"),
-        line3=text(node, "cac:AddressLine/cbc:Line"),
-        city=text(node, "cbc:CityName"),
-        postal_zone=text(node, "cbc:PostalZone"),
-        subdivision=text(node, "cbc:CountrySubentity"),
-        country=req_text(node, "cac:Country/cbc:IdentificationCode"),
+        street=get("street"),
+        additional_street=get("additional_street"),
+        line3=get("line3"),
+        city=get("city"),
+        postal_zone=get("postal_zone"),
+        subdivision=get("subdivision"),
+        country=required(get("country"), found[AT], "cac:Country/cbc:IdentificationCode"),
     )
 
 
-def _contact(node) -> Contact | None:
-    if node is None:
+def _contact(found: dict | None) -> Contact | None:
+    if found is None:
         return None
     return _new_contact(
-        name=text(node, "cbc:Name"),
-        telephone=text(node, "cbc:Telephone"),
-        email=text(node, "cbc:ElectronicMail"),
+        name=found.get("name"), telephone=found.get("telephone"), email=found.get("email")
     )
 
 
-def _tax_ids(node) -> tuple[str | None, str | None]:
+def _tax_ids(schemes: list) -> tuple[str | None, str | None]:
     vat_id = registration = None
-    for scheme in all_(node, "cac:PartyTaxScheme"):
-        company_id = text(scheme, "cbc:CompanyID")
-        if (text(scheme, "cac:TaxScheme/cbc:ID") or "").upper() == "VAT":
+    for element in schemes:
+        scheme = collect(element, _TAX_SCHEME)
+        company_id = scheme.get("company_id")
+        if (scheme.get("scheme") or "").upper() == "VAT":
             vat_id = vat_id or company_id
         else:
             registration = registration or company_id
     return vat_id, registration
 
 
-def _identifiers(node) -> tuple[Identifier, ...]:
-    found = (identifier(p, "cbc:ID") for p in all_(node, "cac:PartyIdentification"))
-    return tuple(i for i in found if i is not None)
+def _identifiers(found: dict) -> tuple[Identifier, ...]:
+    ids = (
+        optional(collect(e, _IDENTIFICATION), "id", identifier_of)
+        for e in found.get("identifiers", ())
+    )
+    return tuple(i for i in ids if i is not None)
 
 
-def party(container, role: str) -> Party:
-    """The Party of an AccountingSupplierParty or AccountingCustomerParty (required)."""
-    node = find(container, f"cac:{role}/cac:Party")
-    if node is None:
+def party(found: dict | None, container, role: str) -> Party:
+    """The Party of an AccountingSupplierParty or AccountingCustomerParty (required), from its
+    :data:`PARTY` dict; ``container`` is the document's root, for the error location."""
+    if found is None:
         raise missing(container, f"cac:{role}/cac:Party")
-    trading = text(node, "cac:PartyName/cbc:Name")
-    name = text(node, "cac:PartyLegalEntity/cbc:RegistrationName") or trading
-    if name is None:
-        raise missing(node, "cac:PartyLegalEntity/cbc:RegistrationName")
-    vat_id, registration = _tax_ids(node)
+    trading = found.get("trading_name")
+    name = required(
+        found.get("registration_name") or trading,
+        found[AT],
+        "cac:PartyLegalEntity/cbc:RegistrationName",
+    )
+    vat_id, registration = _tax_ids(found.get("tax_schemes", ()))
     return _new_party(
         name=name,
         trading_name=trading,
-        identifiers=_identifiers(node),
-        legal_id=identifier(node, "cac:PartyLegalEntity/cbc:CompanyID"),
-        legal_form=text(node, "cac:PartyLegalEntity/cbc:CompanyLegalForm"),
+        identifiers=_identifiers(found),
+        legal_id=optional(found, "legal_id", identifier_of),
+        legal_form=found.get("legal_form"),
         vat_id=vat_id,
         tax_registration_id=registration,
-        electronic_address=identifier(node, "cbc:EndpointID"),
-        address=address(find(node, "cac:PostalAddress")),
-        contact=_contact(find(node, "cac:Contact")),
+        electronic_address=optional(found, "electronic_address", identifier_of),
+        address=address(found.get("address")),
+        contact=_contact(found.get("contact")),
     )
 
 
-def payee(root) -> Party | None:
-    """BG-10, from cac:PayeeParty."""
-    node = find(root, "cac:PayeeParty")
-    if node is None:
+def payee(found: dict | None) -> Party | None:
+    """BG-10, from the :data:`PAYEE` dict of cac:PayeeParty."""
+    if found is None:
         return None
     return _new_party(
-        name=req_text(node, "cac:PartyName/cbc:Name"),
-        identifiers=_identifiers(node),
-        legal_id=identifier(node, "cac:PartyLegalEntity/cbc:CompanyID"),
+        name=required(found.get("name"), found[AT], "cac:PartyName/cbc:Name"),
+        identifiers=_identifiers(found),
+        legal_id=optional(found, "legal_id", identifier_of),
     )
 
 
-def tax_representative(root) -> Party | None:
-    """BG-11, from cac:TaxRepresentativeParty."""
-    node = find(root, "cac:TaxRepresentativeParty")
-    if node is None:
+def tax_representative(found: dict | None) -> Party | None:
+    """BG-11, from the :data:`TAX_REPRESENTATIVE` dict of cac:TaxRepresentativeParty."""
+    if found is None:
         return None
     return _new_party(
-        name=req_text(node, "cac:PartyName/cbc:Name"),
-        vat_id=_tax_ids(node)[0],
-        address=address(find(node, "cac:PostalAddress")),
+        name=required(found.get("name"), found[AT], "cac:PartyName/cbc:Name"),
+        vat_id=_tax_ids(found.get("tax_schemes", ()))[0],
+        address=address(found.get("address")),
     )
 
 
-def period(node) -> Period | None:
-    """BG-14 or BG-26, from an InvoicePeriod element."""
-    if node is None:
+def period(found: dict | None) -> Period | None:
+    """BG-14 or BG-26, from the :data:`PERIOD` dict of an InvoicePeriod element."""
+    if found is None:
         return None
     return _new_period(
-        start=date_(node, "cbc:StartDate"),
-        end=date_(node, "cbc:EndDate"),
-        description_code=text(node, "cbc:DescriptionCode"),
+        start=optional(found, "start", date_of),
+        end=optional(found, "end", date_of),
+        description_code=found.get("description_code"),
     )
 
 
-def _indicator(node) -> bool:
-    raw = req_text(node, "cbc:ChargeIndicator").lower()
+def _indicator(node, element) -> bool:
+    text = None if element is None else text_of(element)
+    raw = required(text, node, "cbc:ChargeIndicator").lower()
     if raw not in ("true", "false"):
-        element = find(node, "cbc:ChargeIndicator")
-        raise DocumentError(f"{raw!r} is not true or false.", location=element_path(element.el))
+        raise DocumentError(f"{raw!r} is not true or false.", location=element_path(element))
     return raw == "true"
 
 
-def allowance_charge(node) -> AllowanceCharge:
-    """BG-20 / BG-21 / BG-27 / BG-28."""
-    category = find(node, "cac:TaxCategory")
+def allowance_charge(element) -> AllowanceCharge:
+    """BG-20 / BG-21 / BG-27 / BG-28, from a cac:AllowanceCharge element."""
+    found = collect(element, _ALLOWANCE_CHARGE)
+    category = found.get("category")
+    if category is not None:
+        vat_category = required(category.get("id"), category[AT], "cbc:ID")
+        vat_rate = category.get("rate")
+    else:
+        vat_category = vat_rate = None
     return _new_allowance_charge(
-        charge=_indicator(node),
-        amount=req_decimal(node, "cbc:Amount"),
-        base_amount=decimal(node, "cbc:BaseAmount"),
-        percent=decimal(node, "cbc:MultiplierFactorNumeric"),
-        reason=text(node, "cbc:AllowanceChargeReason"),
-        reason_code=text(node, "cbc:AllowanceChargeReasonCode"),
-        vat_category=None if category is None else code(category, "cbc:ID", VatCategory),
-        vat_rate=None if category is None else decimal(category, "cbc:Percent"),
+        charge=_indicator(element, found.get("charge")),
+        amount=required(found.get("amount"), element, "cbc:Amount"),
+        base_amount=found.get("base_amount"),
+        percent=found.get("percent"),
+        reason=found.get("reason"),
+        reason_code=found.get("reason_code"),
+        vat_category=vat_category,
+        vat_rate=vat_rate,
     )

@@ -8,8 +8,8 @@ a wrong root, a missing required part (:class:`~ro_efactura.errors.MissingPartEr
 number, date or code. No other exception escapes.
 
 Reading is built for speed (``bench/bench_ubl.py``: within about 3x of lxml's own parse): the
-header is indexed in one walk, lines are read by tag tables, and model objects are made by
-:func:`~ro_efactura.ubl._read_build.builder` twins.
+document is read by tag tables (:mod:`._read_walk`) that visit each element it needs once,
+and model objects are made by :func:`~ro_efactura.ubl._read_build.builder` twins.
 
 >>> from ro_efactura.errors import WrongRootError
 >>> try:
@@ -41,21 +41,32 @@ from ..model import (
 )
 from ._read_build import builder
 from ._read_lines import line
-from ._read_parts import address, allowance_charge, party, payee, period, tax_representative
-from ._read_values import (
-    Node,
-    all_,
-    clark,
-    code,
-    date_,
-    decimal,
-    find,
-    identifier,
-    missing,
-    req_decimal,
-    req_text,
-    text,
+from ._read_parts import (
+    ADDRESS,
+    PARTY,
+    PAYEE,
+    PERIOD,
+    TAX_REPRESENTATIVE,
+    address,
+    allowance_charge,
+    party,
+    payee,
+    period,
+    tax_representative,
 )
+from ._read_values import (
+    code,
+    code_of,
+    date_of,
+    identifier_of,
+    missing,
+    number,
+    number_of,
+    optional,
+    required,
+    text_of,
+)
+from ._read_walk import AT, First, Many, Sub, clark, collect, table
 
 __all__ = ["read"]
 
@@ -63,6 +74,128 @@ _new_invoice = builder(Invoice)
 _new_payment_means = builder(PaymentMeans)
 _new_totals = builder(Totals)
 _new_vat_breakdown = builder(VatBreakdown)
+
+_TOTALS = table(
+    {
+        f"cbc:{name}": number(field)
+        for name, field in {
+            "LineExtensionAmount": "line_extension",
+            "TaxExclusiveAmount": "tax_exclusive",
+            "TaxInclusiveAmount": "tax_inclusive",
+            "AllowanceTotalAmount": "allowance_total",
+            "ChargeTotalAmount": "charge_total",
+            "PrepaidAmount": "prepaid",
+            "PayableRoundingAmount": "rounding",
+            "PayableAmount": "payable",
+        }.items()
+    }
+)
+_DELIVERY = table(
+    {
+        "cbc:ActualDeliveryDate": First("actual_date"),
+        "cac:DeliveryLocation": {
+            "cbc:ID": First("location_id"),
+            "cac:Address": Sub("address", ADDRESS),
+        },
+        "cac:DeliveryParty": {"cac:PartyName": {"cbc:Name": "party_name"}},
+    }
+)
+_HEADER = {
+    "cbc:CustomizationID": "customization_id",
+    "cbc:ProfileID": "profile_id",
+    "cbc:ID": "number",
+    "cbc:IssueDate": First("issue_date"),
+    "cbc:DueDate": First("due_date"),
+    "cbc:Note": Many("notes"),
+    "cbc:TaxPointDate": First("tax_point_date"),
+    "cbc:DocumentCurrencyCode": "currency",
+    "cbc:TaxCurrencyCode": "tax_currency",
+    "cbc:AccountingCost": "accounting_ref",
+    "cbc:BuyerReference": "buyer_reference",
+    "cac:InvoicePeriod": Sub("period", PERIOD),
+    "cac:OrderReference": {"cbc:ID": "order_id", "cbc:SalesOrderID": "sales_order_ref"},
+    "cac:BillingReference": First("billing"),
+    "cac:DespatchDocumentReference": {"cbc:ID": "despatch_ref"},
+    "cac:ReceiptDocumentReference": {"cbc:ID": "receipt_ref"},
+    "cac:OriginatorDocumentReference": {"cbc:ID": "tender_ref"},
+    "cac:ContractDocumentReference": {"cbc:ID": "contract_ref"},
+    "cac:AdditionalDocumentReference": Many("documents"),
+    "cac:ProjectReference": {"cbc:ID": "project_ref"},
+    "cac:AccountingSupplierParty": {"cac:Party": Sub("seller", PARTY)},
+    "cac:AccountingCustomerParty": {"cac:Party": Sub("buyer", PARTY)},
+    "cac:PayeeParty": Sub("payee", PAYEE),
+    "cac:TaxRepresentativeParty": Sub("tax_representative", TAX_REPRESENTATIVE),
+    "cac:Delivery": Sub("delivery", _DELIVERY),
+    "cac:PaymentMeans": Many("payment_means"),
+    "cac:PaymentTerms": {"cbc:Note": "payment_terms"},
+    "cac:AllowanceCharge": Many("allowances_charges"),
+    "cac:TaxTotal": Many("tax_totals"),
+    "cac:LegalMonetaryTotal": Sub("totals", _TOTALS),
+}
+#: Per kind of document (credit note or not): its header table and the tag of its lines.
+_KINDS = {
+    credit: (table({**_HEADER, type_code: First("type_code"), lines: Many("lines")}), lines)
+    for credit, type_code, lines in (
+        (False, "cbc:InvoiceTypeCode", "cac:InvoiceLine"),
+        (True, "cbc:CreditNoteTypeCode", "cac:CreditNoteLine"),
+    )
+}
+_PRECEDING = table({"cbc:ID": "number", "cbc:IssueDate": First("issue_date")})
+_DOCUMENT = table(
+    {
+        "cbc:ID": "id",
+        "cbc:DocumentTypeCode": "type_code",
+        "cbc:DocumentDescription": "description",
+        "cac:Attachment": {
+            "cbc:EmbeddedDocumentBinaryObject": First("binary"),
+            "cac:ExternalReference": {"cbc:URI": "uri"},
+        },
+    }
+)
+_ACCOUNT = {"cbc:ID": "account_id", "cbc:Name": "account_name"}
+_PAYMENT_MEANS = table(
+    {
+        "cbc:PaymentMeansCode": First("code"),
+        "cbc:PaymentDueDate": First("due_date"),
+        "cbc:PaymentID": "reference",
+        "cac:CardAccount": Sub(
+            "card",
+            table(
+                {
+                    "cbc:PrimaryAccountNumberID": "account_number",
+                    "cbc:NetworkID": "network",
+                    "cbc:HolderName": "holder",
+                }
+            ),
+        ),
+        "cac:PayeeFinancialAccount": {
+            **_ACCOUNT,
+            "cac:FinancialInstitutionBranch": {"cbc:ID": "bic"},
+        },
+        "cac:PaymentMandate": {
+            "cbc:ID": "mandate_reference",
+            "cac:PayerFinancialAccount": {"cbc:ID": "debited_account"},
+        },
+    }
+)
+_TAX_TOTAL = table({"cbc:TaxAmount": First("amount"), "cac:TaxSubtotal": Many("subtotals")})
+_SUBTOTAL = table(
+    {
+        "cbc:TaxableAmount": number("taxable_amount"),
+        "cbc:TaxAmount": number("tax_amount"),
+        "cac:TaxCategory": Sub(
+            "category",
+            table(
+                {
+                    "cbc:ID": code("id", VatCategory),
+                    "cbc:Percent": number("rate"),
+                    "cbc:TaxExemptionReason": "reason",
+                    "cbc:TaxExemptionReasonCode": "reason_code",
+                }
+            ),
+        ),
+    }
+)
 
 
 def read(data: bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Invoice:
@@ -72,198 +205,203 @@ def read(data: bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Invoice:
     """
     root = parse(data, max_size=max_size, blank_text=False)
     credit = root_kind(root) == "CreditNote"
-    return _document(Node(root), credit)
-
-
-def _type_code(root, credit: bool) -> InvoiceTypeCode:
-    name = "cbc:CreditNoteTypeCode" if credit else "cbc:InvoiceTypeCode"
-    default = InvoiceTypeCode.CREDIT_NOTE if credit else InvoiceTypeCode.COMMERCIAL
-    return code(root, name, InvoiceTypeCode, default)
+    return _document(root, credit)
 
 
 def _document(root, credit: bool) -> Invoice:
-    currency = req_text(root, "cbc:DocumentCurrencyCode")
-    lines_path = "cac:CreditNoteLine" if credit else "cac:InvoiceLine"
-    line_nodes = root.kids(clark(lines_path))
-    if not line_nodes:
-        raise missing(root, lines_path)
-    refs = _references(root, credit)
-    breakdown, vat_total, vat_accounting = _tax_totals(root, currency)
-    means = tuple(_payment_means(m) for m in all_(root, "cac:PaymentMeans"))
-    due = date_(root, "cbc:DueDate")
+    header, lines_tag = _KINDS[credit]
+    found = collect(root, header)
+    get = found.get
+    currency = required(get("currency"), root, "cbc:DocumentCurrencyCode")
+    line_elements = get("lines")
+    if not line_elements:
+        raise missing(root, lines_tag)
+    refs = _references(found, credit)
+    breakdown, vat_total, vat_accounting = _tax_totals(get("tax_totals", ()), currency)
+    means = [collect(m, _PAYMENT_MEANS) for m in get("payment_means", ())]
+    payment_means = tuple(map(_payment_means, means))
+    due = optional(found, "due_date", date_of)
     if due is None and credit:
-        due = next(
-            (d for m in all_(root, "cac:PaymentMeans") if (d := date_(m, "cbc:PaymentDueDate"))),
-            None,
-        )
+        due = next((d for m in means if (d := optional(m, "due_date", date_of))), None)
     return _new_invoice(
-        number=req_text(root, "cbc:ID"),
-        issue_date=_required_date(root, "cbc:IssueDate"),
-        seller=party(root, "AccountingSupplierParty"),
-        buyer=party(root, "AccountingCustomerParty"),
-        lines=tuple(line(n, credit) for n in line_nodes),
-        type_code=_type_code(root, credit),
+        number=required(get("number"), root, "cbc:ID"),
+        issue_date=required(optional(found, "issue_date", date_of), root, "cbc:IssueDate"),
+        seller=party(get("seller"), root, "AccountingSupplierParty"),
+        buyer=party(get("buyer"), root, "AccountingCustomerParty"),
+        lines=tuple([line(e, credit) for e in line_elements]),
+        type_code=_type_code(get("type_code"), credit),
         currency=currency,
-        tax_currency=text(root, "cbc:TaxCurrencyCode"),
-        tax_point_date=date_(root, "cbc:TaxPointDate"),
+        tax_currency=get("tax_currency"),
+        tax_point_date=optional(found, "tax_point_date", date_of),
         due_date=due,
-        notes=tuple(n.value for n in all_(root, "cbc:Note") if n.value),
-        customization_id=req_text(root, "cbc:CustomizationID"),
-        profile_id=text(root, "cbc:ProfileID"),
-        buyer_reference=text(root, "cbc:BuyerReference"),
-        accounting_ref=text(root, "cbc:AccountingCost"),
-        period=period(find(root, "cac:InvoicePeriod")),
-        payee=payee(root),
-        tax_representative=tax_representative(root),
-        delivery=_delivery(find(root, "cac:Delivery")),
-        payment_means=means,
-        payment_terms=text(root, "cac:PaymentTerms/cbc:Note"),
-        allowances_charges=tuple(allowance_charge(a) for a in all_(root, "cac:AllowanceCharge")),
+        notes=tuple(n for n in map(text_of, get("notes", ())) if n),
+        customization_id=required(get("customization_id"), root, "cbc:CustomizationID"),
+        profile_id=get("profile_id"),
+        buyer_reference=get("buyer_reference"),
+        accounting_ref=get("accounting_ref"),
+        period=period(get("period")),
+        payee=payee(get("payee")),
+        tax_representative=tax_representative(get("tax_representative")),
+        delivery=_delivery(get("delivery")),
+        payment_means=payment_means,
+        payment_terms=get("payment_terms"),
+        allowances_charges=tuple(map(allowance_charge, get("allowances_charges", ()))),
         vat_breakdown=breakdown,
-        totals=_totals(root, vat_total, vat_accounting),
+        totals=_totals(get("totals"), root, vat_total, vat_accounting),
         **refs,
     )
 
 
-def _required_date(node, path: str):
-    value = date_(node, path)
+def _type_code(element, credit: bool) -> InvoiceTypeCode:
+    value = None if element is None else code_of(element, InvoiceTypeCode)
     if value is None:
-        raise missing(node, path)
+        return InvoiceTypeCode.CREDIT_NOTE if credit else InvoiceTypeCode.COMMERCIAL
     return value
 
 
-def _references(root, credit: bool) -> dict:
-    order = find(root, "cac:OrderReference")
-    sales = None if order is None else text(order, "cbc:SalesOrderID")
-    order_id = None if order is None else text(order, "cbc:ID")
-    project = text(root, "cac:ProjectReference/cbc:ID")
+def _references(found: dict, credit: bool) -> dict:
+    sales = found.get("sales_order_ref")
+    order_id = found.get("order_id")
+    project = found.get("project_ref")
     attachments = []
-    for ref in all_(root, "cac:AdditionalDocumentReference"):
-        if credit and text(ref, "cbc:DocumentTypeCode") == "50" and project is None:
-            project = req_text(ref, "cbc:ID")
+    for element in found.get("documents", ()):
+        document = collect(element, _DOCUMENT)
+        if credit and document.get("type_code") == "50" and project is None:
+            project = required(document.get("id"), element, "cbc:ID")
         else:
-            attachments.append(_attachment(ref))
+            attachments.append(_attachment(document))
+    billing = found.get("billing")
+    preceding = () if billing is None else billing.findall(clark("cac:InvoiceDocumentReference"))
     return {
         "order_ref": None if order_id == "NA" and sales else order_id,
         "sales_order_ref": sales,
         "project_ref": project,
-        "contract_ref": text(root, "cac:ContractDocumentReference/cbc:ID"),
-        "receipt_ref": text(root, "cac:ReceiptDocumentReference/cbc:ID"),
-        "despatch_ref": text(root, "cac:DespatchDocumentReference/cbc:ID"),
-        "tender_ref": text(root, "cac:OriginatorDocumentReference/cbc:ID"),
-        "preceding_invoices": tuple(
-            PrecedingInvoice(number=req_text(r, "cbc:ID"), issue_date=date_(r, "cbc:IssueDate"))
-            for r in all_(root, "cac:BillingReference/cac:InvoiceDocumentReference")
-        ),
+        "contract_ref": found.get("contract_ref"),
+        "receipt_ref": found.get("receipt_ref"),
+        "despatch_ref": found.get("despatch_ref"),
+        "tender_ref": found.get("tender_ref"),
+        "preceding_invoices": tuple(map(_preceding, preceding)),
         "attachments": tuple(attachments),
     }
 
 
-def _attachment(ref) -> Attachment:
-    binary = find(ref, "cac:Attachment/cbc:EmbeddedDocumentBinaryObject")
+def _preceding(element) -> PrecedingInvoice:
+    found = collect(element, _PRECEDING)
+    return PrecedingInvoice(
+        number=required(found.get("number"), element, "cbc:ID"),
+        issue_date=optional(found, "issue_date", date_of),
+    )
+
+
+def _attachment(found: dict) -> Attachment:
+    binary = found.get("binary")
     content = None
     if binary is not None:
         try:
-            content = base64.b64decode("".join((binary.el.text or "").split()), validate=True)
+            content = base64.b64decode("".join((binary.text or "").split()), validate=True)
         except (binascii.Error, ValueError) as exc:
             raise DocumentError(
-                "The embedded attachment is not valid base64.", location=element_path(binary.el)
+                "The embedded attachment is not valid base64.", location=element_path(binary)
             ) from exc
     return Attachment(
-        id=req_text(ref, "cbc:ID"),
-        description=text(ref, "cbc:DocumentDescription"),
-        uri=text(ref, "cac:Attachment/cac:ExternalReference/cbc:URI"),
+        id=required(found.get("id"), found[AT], "cbc:ID"),
+        description=found.get("description"),
+        uri=found.get("uri"),
         content=content,
         mime_code=None if binary is None else binary.get("mimeCode"),
         filename=None if binary is None else binary.get("filename"),
-        type_code=text(ref, "cbc:DocumentTypeCode"),
+        type_code=found.get("type_code"),
     )
 
 
-def _delivery(node) -> Delivery | None:
-    if node is None:
+def _delivery(found: dict | None) -> Delivery | None:
+    if found is None:
         return None
-    location = find(node, "cac:DeliveryLocation")
     return Delivery(
-        party_name=text(node, "cac:DeliveryParty/cac:PartyName/cbc:Name"),
-        location_id=None if location is None else identifier(location, "cbc:ID"),
-        actual_date=date_(node, "cbc:ActualDeliveryDate"),
-        address=None if location is None else address(find(location, "cac:Address")),
+        party_name=found.get("party_name"),
+        location_id=optional(found, "location_id", identifier_of),
+        actual_date=optional(found, "actual_date", date_of),
+        address=address(found.get("address")),
     )
 
 
-def _payment_means(node) -> PaymentMeans:
-    code_node = find(node, "cbc:PaymentMeansCode")
-    card = find(node, "cac:CardAccount")
-    account = find(node, "cac:PayeeFinancialAccount")
-    mandate = find(node, "cac:PaymentMandate")
+def _payment_means(found: dict) -> PaymentMeans:
+    code = found.get("code")
+    card = found.get("card")
     return _new_payment_means(
-        code=req_text(node, "cbc:PaymentMeansCode"),
-        text=None if code_node is None else code_node.get("name"),
-        reference=text(node, "cbc:PaymentID"),
-        account_id=None if account is None else text(account, "cbc:ID"),
-        account_name=None if account is None else text(account, "cbc:Name"),
-        bic=None if account is None else text(account, "cac:FinancialInstitutionBranch/cbc:ID"),
+        code=required(optional(found, "code", text_of), found[AT], "cbc:PaymentMeansCode"),
+        text=None if code is None else code.get("name"),
+        reference=found.get("reference"),
+        account_id=found.get("account_id"),
+        account_name=found.get("account_name"),
+        bic=found.get("bic"),
         card=None if card is None else _card(card),
-        mandate_reference=None if mandate is None else text(mandate, "cbc:ID"),
-        debited_account=None
-        if mandate is None
-        else text(mandate, "cac:PayerFinancialAccount/cbc:ID"),
+        mandate_reference=found.get("mandate_reference"),
+        debited_account=found.get("debited_account"),
     )
 
 
-def _card(node) -> PaymentCard:
+def _card(found: dict) -> PaymentCard:
     return PaymentCard(
-        account_number=req_text(node, "cbc:PrimaryAccountNumberID"),
-        holder=text(node, "cbc:HolderName"),
-        network=text(node, "cbc:NetworkID") or "NA",
+        account_number=required(
+            found.get("account_number"), found[AT], "cbc:PrimaryAccountNumberID"
+        ),
+        holder=found.get("holder"),
+        network=found.get("network") or "NA",
     )
 
 
-def _tax_totals(root, currency: str):
+def _tax_totals(elements, currency: str):
     breakdown: tuple[VatBreakdown, ...] = ()
     vat_total = vat_accounting = None
-    for total in all_(root, "cac:TaxTotal"):
-        amount_node = find(total, "cbc:TaxAmount")
-        if amount_node is None:
-            raise missing(total, "cbc:TaxAmount")
-        value = req_decimal(total, "cbc:TaxAmount")
-        in_currency = (amount_node.get("currencyID") or currency) == currency
-        if vat_total is None and (in_currency or find(total, "cac:TaxSubtotal") is not None):
+    for element in elements:
+        total = collect(element, _TAX_TOTAL)
+        amount = total.get("amount")
+        if amount is None:
+            raise missing(element, "cbc:TaxAmount")
+        value = required(number_of(amount), element, "cbc:TaxAmount")
+        in_currency = (amount.get("currencyID") or currency) == currency
+        subtotals = total.get("subtotals")
+        if vat_total is None and (in_currency or subtotals):
             vat_total = value
-            breakdown = tuple(_subtotal(s) for s in all_(total, "cac:TaxSubtotal"))
+            breakdown = tuple(map(_subtotal, subtotals or ()))
         else:
             vat_accounting = value
     return breakdown, vat_total, vat_accounting
 
 
-def _subtotal(node) -> VatBreakdown:
-    category = find(node, "cac:TaxCategory")
+def _amount(found: dict, field: str, path: str):
+    """The required number under ``field``, or MissingPartError for ``path``."""
+    return required(found.get(field), found[AT], path)
+
+
+def _subtotal(element) -> VatBreakdown:
+    found = collect(element, _SUBTOTAL)
+    category = found.get("category")
     if category is None:
-        raise missing(node, "cac:TaxCategory")
+        raise missing(element, "cac:TaxCategory")
     return _new_vat_breakdown(
-        category=code(category, "cbc:ID", VatCategory),
-        rate=decimal(category, "cbc:Percent"),
-        taxable_amount=req_decimal(node, "cbc:TaxableAmount"),
-        tax_amount=req_decimal(node, "cbc:TaxAmount"),
-        exemption_reason=text(category, "cbc:TaxExemptionReason"),
-        exemption_code=text(category, "cbc:TaxExemptionReasonCode"),
+        category=required(category.get("id"), category[AT], "cbc:ID"),
+        rate=category.get("rate"),
+        taxable_amount=_amount(found, "taxable_amount", "cbc:TaxableAmount"),
+        tax_amount=_amount(found, "tax_amount", "cbc:TaxAmount"),
+        exemption_reason=category.get("reason"),
+        exemption_code=category.get("reason_code"),
     )
 
 
-def _totals(root, vat_total, vat_accounting) -> Totals:
-    node = find(root, "cac:LegalMonetaryTotal")
-    if node is None:
+def _totals(found: dict | None, root, vat_total, vat_accounting) -> Totals:
+    if found is None:
         raise missing(root, "cac:LegalMonetaryTotal")
     return _new_totals(
-        line_extension=req_decimal(node, "cbc:LineExtensionAmount"),
-        allowance_total=decimal(node, "cbc:AllowanceTotalAmount"),
-        charge_total=decimal(node, "cbc:ChargeTotalAmount"),
-        tax_exclusive=req_decimal(node, "cbc:TaxExclusiveAmount"),
+        line_extension=_amount(found, "line_extension", "cbc:LineExtensionAmount"),
+        allowance_total=found.get("allowance_total"),
+        charge_total=found.get("charge_total"),
+        tax_exclusive=_amount(found, "tax_exclusive", "cbc:TaxExclusiveAmount"),
         vat_total=vat_total if vat_total is not None else Decimal(0),
         vat_total_accounting=vat_accounting,
-        tax_inclusive=req_decimal(node, "cbc:TaxInclusiveAmount"),
-        prepaid=decimal(node, "cbc:PrepaidAmount"),
-        rounding=decimal(node, "cbc:PayableRoundingAmount"),
-        payable=req_decimal(node, "cbc:PayableAmount"),
+        tax_inclusive=_amount(found, "tax_inclusive", "cbc:TaxInclusiveAmount"),
+        prepaid=found.get("prepaid"),
+        rounding=found.get("rounding"),
+        payable=_amount(found, "payable", "cbc:PayableAmount"),
     )
