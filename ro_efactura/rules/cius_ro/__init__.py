@@ -23,7 +23,10 @@ True
 from __future__ import annotations
 
 from . import _counts, _dates_codes, _decimals, _lengths, _parties  # noqa: F401  (register)
+from ._guard import suspects
 from ._pattern import BOOK
+
+BOOK.suspects = suspects
 
 __all__ = ["PATTERN", "PATTERNS"]
 

@@ -19,7 +19,6 @@ import re
 from lxml import etree
 
 from .._core import Document, Text, q
-from ..syntax._root import children
 from ..syntax._xpath import (
     castable_as_date,
     normalize_space,
@@ -29,7 +28,7 @@ from ..syntax._xpath import (
 )
 from ._pattern import BOOK, CREDIT_NOTE_TYPE, DATES, INVOICE_TYPE, PERIOD_CODE, PRICE_AMOUNT, ROOT
 
-__all__ = ["CIUS_RO_ID", "is_date"]
+__all__ = ["CIUS_RO_ID", "CODES", "DATE_RULES", "is_date"]
 
 #: The specification identifier (BT-24) CIUS-RO 1.0.9 requires, version 1.0.1 of the rules.
 CIUS_RO_ID = "urn:cen.eu:en16931:2017#compliant#urn:efactura.mfinante.ro:CIUS-RO:1.0.1"
@@ -92,39 +91,40 @@ def _code_in(allowed: frozenset[str]):
     return lambda node, doc: normalize_space(string_value(node)) in allowed
 
 
-BOOK.rule(
-    "BR-RO-020_1",
-    INVOICE_TYPE,
-    Text(
+#: rule id, context, code element, allowed codes, message.
+_CODES = (
+    ("BR-RO-020_1", INVOICE_TYPE, "cbc:InvoiceTypeCode", frozenset({"380", "384", "389", "751"}),
+     Text(
         ro="Tipul facturii (BT-3) trebuie să fie 380 (factură), 384 (factură corectată), 389 "
         "(autofactură) sau 751 (factură în scop contabil); corectați codul.",
         en="The invoice type code (BT-3) must be 380 (invoice), 384 (corrected invoice), 389 "
         "(self-billed invoice) or 751 (invoice for accounting purposes); correct the code.",
-    ),
-)(_code_in(frozenset({"380", "384", "389", "751"})))
-BOOK.rule(
-    "BR-RO-020_2",
-    CREDIT_NOTE_TYPE,
-    Text(
+    )),
+    ("BR-RO-020_2", CREDIT_NOTE_TYPE, "cbc:CreditNoteTypeCode", frozenset({"381"}), Text(
         ro="Tipul notei de creditare (BT-3) trebuie să fie 381; corectați codul.",
         en="The credit note type code (BT-3) must be 381; correct the code.",
-    ),
-)(_code_in(frozenset({"381"})))
-BOOK.rule(
-    "BR-RO-040",
-    PERIOD_CODE,
-    Text(
+    )),
+    ("BR-RO-040", PERIOD_CODE, "cbc:DescriptionCode", frozenset({"3", "35", "432"}), Text(
         ro="Codul datei de exigibilitate a TVA (BT-8) trebuie să fie 3 (data emiterii), 35 "
         "(data livrării) sau 432 (data plății); corectați codul.",
         en="The VAT point date code (BT-8) must be 3 (issue date), 35 (delivery date) or 432 "
         "(payment date); correct the code.",
-    ),
-)(_code_in(frozenset({"3", "35", "432"})))
+    )),
+)  # fmt: skip
+
+for _rule_id, _context, _tag, _allowed, _text in _CODES:
+    BOOK.rule(_rule_id, _context, _text)(_code_in(_allowed))
+
+#: The code rules as their guard reads them: id, element tag (Clark), allowed codes.
+CODES = tuple((rule_id, q(tag), allowed) for rule_id, _, tag, allowed, _ in _CODES)
+#: The date rules as their guard reads them: id, element tag (Clark).
+DATE_RULES = tuple((rule_id, q(tag)) for rule_id, tag, *_ in _DATES)
 
 _CUSTOMIZATION = q("cbc:CustomizationID")
 _ID = q("cbc:ID")
 _NOTE = q("cbc:Note")
 _DIGIT = re.compile("[0-9]")
+_CURRENCIES = (q("cbc:TaxCurrencyCode"), q("cbc:DocumentCurrencyCode"))
 
 
 @BOOK.rule(
@@ -138,7 +138,7 @@ _DIGIT = re.compile("[0-9]")
     ),
 )
 def cius_ro_specification(node: etree._Element, doc: Document) -> bool:
-    return any(string_value(c) == CIUS_RO_ID for c in children(node, _CUSTOMIZATION))
+    return any(string_value(c) == CIUS_RO_ID for c in doc.children(node).get(_CUSTOMIZATION, ()))
 
 
 @BOOK.rule(
@@ -150,7 +150,7 @@ def cius_ro_specification(node: etree._Element, doc: Document) -> bool:
     ),
 )
 def number_has_digit(node: etree._Element, doc: Document) -> bool:
-    numbers = [normalize_space(string_value(c)) for c in children(node, _ID)] or [""]
+    numbers = [normalize_space(string_value(c)) for c in doc.children(node).get(_ID, ())] or [""]
     return all(_DIGIT.search(number) for number in numbers)
 
 
@@ -166,10 +166,9 @@ def number_has_digit(node: etree._Element, doc: Document) -> bool:
 )
 def ron_accounting_currency(node: etree._Element, doc: Document) -> bool:
     # Of the four official alternatives, this is what remains: one of the two codes is RON.
-    codes = ("cbc:TaxCurrencyCode", "cbc:DocumentCurrencyCode")
-    return any(
-        normalize_space(string_value(c)) == "RON" for code in codes for c in children(node, q(code))
-    )
+    kids = doc.children(node)
+    codes = (c for code in _CURRENCIES for c in kids.get(code, ()))
+    return any(normalize_space(string_value(c)) == "RON" for c in codes)
 
 
 @BOOK.rule(
@@ -181,4 +180,4 @@ def ron_accounting_currency(node: etree._Element, doc: Document) -> bool:
     ),
 )
 def at_most_twenty_notes(node: etree._Element, doc: Document) -> bool:
-    return len(children(node, _NOTE)) <= 20
+    return len(doc.children(node).get(_NOTE, ())) <= 20

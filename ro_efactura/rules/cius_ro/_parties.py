@@ -20,7 +20,7 @@ from ro_efactura.identifiers import COUNTY_CODES, SECTOR_CODES
 
 from .._core import Document, Text, q
 from ..syntax._root import children
-from ..syntax._xpath import Path, normalize_space, string_value
+from ..syntax._xpath import Path, descend, normalize_space, string_value
 from ._pattern import BOOK, DELIVERY_ADDRESS, ROOT, TAX_REPRESENTATIVE_ADDRESS
 
 __all__ = ["bucharest_city_ok", "county_ok"]
@@ -41,28 +41,24 @@ def county_ok(country: str, county: str) -> bool:
     return not (country == "RO" and county not in COUNTY_CODES)
 
 
-def _first(path: Path, doc: Document, anchor: etree._Element) -> str:
-    """normalize-space(path): "" when nothing is there (Saxon stops when there are several);
-    kept per document, as the country and county feed two rules each."""
-    known = doc.memo(_FIRST_KEY, dict)
-    key = (path, anchor)
-    if key not in known:
-        values = path.values(doc, anchor)
-        known[key] = normalize_space(values[0]) if values else ""
-    return known[key]
-
-
-_FIRST_KEY = "cius_ro.address-values"
+def _first(steps: tuple[str, ...], doc: Document, anchor: etree._Element) -> str:
+    """normalize-space(path): "" when nothing is there (Saxon stops when there are several)."""
+    found = descend(doc, anchor, steps)
+    return normalize_space(string_value(found[0])) if found else ""
 
 
 def _filled(path: str):
     """``path[boolean(normalize-space(.))]``: some element there holds more than blanks."""
-    compiled = Path(path)
-    return lambda node, doc: any(normalize_space(v) for v in compiled.values(doc, node))
+    steps = Path(path).steps
+    return lambda node, doc: any(
+        normalize_space(string_value(e)) for e in descend(doc, node, steps)
+    )
 
 
 def _address_rules(prefix: str, country_path: str, county_path: str, city_path: str):
-    country, county, city = (Path(f"{prefix}{p}") for p in (country_path, county_path, city_path))
+    country, county, city = (
+        Path(f"{prefix}{p}").steps for p in (country_path, county_path, city_path)
+    )
 
     def sector(node: etree._Element, doc: Document) -> bool:
         parts = (_first(p, doc, node) for p in (country, county, city))
@@ -173,9 +169,11 @@ def _compute_charges_vat(doc: Document, root: etree._Element) -> bool:
     )
 
 
-_TAX_REP_VAT = Path("cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:CompanyID")
+_TAX_REP_VAT = Path("cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:CompanyID").steps
 _SELLER_VAT = _filled("cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID")
-_BUYER_LEGAL = Path("cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID")
+_BUYER_LEGAL = Path(
+    "cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID"
+).steps
 _BUYER_VAT = _filled("cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID")
 
 
@@ -193,7 +191,9 @@ _BUYER_VAT = _filled("cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/c
 )
 def seller_vat_identified(node: etree._Element, doc: Document) -> bool:
     return (
-        not _charges_vat(doc, node) or bool(_TAX_REP_VAT.nodes(doc, node)) or _SELLER_VAT(node, doc)
+        bool(descend(doc, node, _TAX_REP_VAT))
+        or _SELLER_VAT(node, doc)
+        or not _charges_vat(doc, node)
     )
 
 
@@ -211,7 +211,9 @@ def seller_vat_identified(node: etree._Element, doc: Document) -> bool:
 )
 def buyer_identified(node: etree._Element, doc: Document) -> bool:
     return (
-        not _charges_vat(doc, node) or bool(_BUYER_LEGAL.nodes(doc, node)) or _BUYER_VAT(node, doc)
+        bool(descend(doc, node, _BUYER_LEGAL))
+        or _BUYER_VAT(node, doc)
+        or not _charges_vat(doc, node)
     )
 
 

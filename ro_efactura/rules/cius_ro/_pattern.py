@@ -21,7 +21,8 @@ verdicts stay the same:
 
 from __future__ import annotations
 
-from .._core import Context, Pattern
+from .._core import Context
+from ..syntax._guarded import GuardedPattern
 from ..syntax._xpath import indicator_is
 
 __all__ = [
@@ -135,4 +136,4 @@ CONTEXTS = (
 )
 
 #: The pattern, its contexts declared in the official order; rule modules register on it.
-BOOK = Pattern("ROmodel").order(CONTEXTS)
+BOOK = GuardedPattern("ROmodel").order(CONTEXTS)

@@ -40,6 +40,7 @@ __all__ = [
     "castable_as_date",
     "castable_as_double",
     "decimals",
+    "descend",
     "indicator_is",
     "normalize_space",
     "present_tags",
@@ -53,6 +54,36 @@ _REPEATS_KEY = "syntax.repeated-children"
 _CLIMBED_KEY = "syntax.climbed-paths"
 _NONE: list = []  # the shared empty result; callers only read results
 _FEW = 8  # up to this many elements with the last tag, climb from them instead of descending
+
+
+def descend(doc: Document, anchor: etree._Element, steps: tuple[str, ...]) -> list:
+    """The elements at the child path ``steps`` (Clark tags) below ``anchor``, in document
+    order: climbed to from the elements with the last tag when they are few, else reached
+    through the document's children tables."""
+    candidates = doc.elements(steps[-1])
+    if len(candidates) <= _FEW:
+        ups = steps[-2::-1]
+        found = []
+        for element in candidates:
+            node = element.getparent()
+            for step in ups:
+                if node is None or node.tag != step:
+                    break
+                node = node.getparent()
+            else:
+                if node is anchor:
+                    found.append(element)
+        return found
+    found = [anchor]
+    children = doc.children
+    for step in steps:
+        if len(found) == 1:
+            found = children(found[0]).get(step, _NONE)
+        else:
+            found = [c for node in found for c in children(node).get(step, ())]
+        if not found:
+            return _NONE
+    return found
 
 
 def present_tags(doc: Document) -> frozenset[str]:
