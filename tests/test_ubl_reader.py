@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -20,7 +21,7 @@ from ro_efactura.errors import (
     UnsafeXMLError,
     WrongRootError,
 )
-from ro_efactura.model import InvoiceTypeCode, VatCategory
+from ro_efactura.model import InvoiceTypeCode, PrecedingInvoice, VatCategory
 from ro_efactura.ubl import read, write
 from tests.factories import (
     make_b2c_invoice,
@@ -79,6 +80,18 @@ def test_every_anaf_example_reads(path):
     assert len(invoice.lines) == len(root.findall("cac:InvoiceLine", NS))
     payable = root.findtext("cac:LegalMonetaryTotal/cbc:PayableAmount", namespaces=NS)
     assert invoice.totals.payable == Decimal(payable.strip())
+
+
+def test_every_preceding_invoice_is_read():
+    preceding = (
+        PrecedingInvoice(number="ALF-2026-0001", issue_date=date(2026, 11, 20)),
+        PrecedingInvoice(number="ALF-2026-0002"),
+        PrecedingInvoice(number="ALF-2026-0003", issue_date=date(2026, 11, 22)),
+    )
+    invoice = make_credit_note(preceding_invoices=preceding)
+    xml = write(invoice)
+    assert xml.count(b"<cac:BillingReference>") == 3
+    assert read(xml).preceding_invoices == preceding
 
 
 def test_reader_keeps_inconsistent_amounts_as_given():

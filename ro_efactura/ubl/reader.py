@@ -66,7 +66,7 @@ from ._read_values import (
     required,
     text_of,
 )
-from ._read_walk import AT, First, Many, Sub, clark, collect, table
+from ._read_walk import AT, First, Many, Sub, collect, table
 
 __all__ = ["read"]
 
@@ -114,7 +114,7 @@ _HEADER = {
     "cbc:BuyerReference": "buyer_reference",
     "cac:InvoicePeriod": Sub("period", PERIOD),
     "cac:OrderReference": {"cbc:ID": "order_id", "cbc:SalesOrderID": "sales_order_ref"},
-    "cac:BillingReference": First("billing"),
+    "cac:BillingReference": {"cac:InvoiceDocumentReference": Many("preceding")},
     "cac:DespatchDocumentReference": {"cbc:ID": "despatch_ref"},
     "cac:ReceiptDocumentReference": {"cbc:ID": "receipt_ref"},
     "cac:OriginatorDocumentReference": {"cbc:ID": "tender_ref"},
@@ -270,8 +270,6 @@ def _references(found: dict, credit: bool) -> dict:
             project = required(document.get("id"), element, "cbc:ID")
         else:
             attachments.append(_attachment(document))
-    billing = found.get("billing")
-    preceding = () if billing is None else billing.findall(clark("cac:InvoiceDocumentReference"))
     return {
         "order_ref": None if order_id == "NA" and sales else order_id,
         "sales_order_ref": sales,
@@ -280,7 +278,7 @@ def _references(found: dict, credit: bool) -> dict:
         "receipt_ref": found.get("receipt_ref"),
         "despatch_ref": found.get("despatch_ref"),
         "tender_ref": found.get("tender_ref"),
-        "preceding_invoices": tuple(map(_preceding, preceding)),
+        "preceding_invoices": tuple(map(_preceding, found.get("preceding", ()))),
         "attachments": tuple(attachments),
     }
 
