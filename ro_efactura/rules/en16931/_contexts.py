@@ -61,16 +61,36 @@ M12 = Pattern("EN16931 model bound to UBL")
 _PAYMENT_MEANS_CODE = q("cbc:PaymentMeansCode")
 
 
+class _Path(Context):
+    """A long path that finds no node, without searching, when the document lacks one of the
+    element tags it names (the engine only looks for the last step's tag, often a common one
+    such as ``cbc:ID``)."""
+
+    def __init__(self, match: str, **filters) -> None:
+        super().__init__(match, **filters)
+        self._needed = [
+            frozenset(q(step) for step in alternative.strip().strip("/").split("/")) - {"*", ""}
+            for alternative in match.split("|")
+            if not alternative.strip().startswith("@")
+        ]
+
+    def nodes(self, doc) -> list:
+        present = doc.tags()
+        if any(needed <= present for needed in self._needed):
+            return super().nodes(doc)
+        return []
+
+
 def _credit_transfer(account) -> bool:
     return any(code in ("30", "58") for code in texts(account.getparent(), _PAYMENT_MEANS_CODE))
 
 
 ADDITIONAL_DOCUMENT = Context("cac:AdditionalDocumentReference")  # 1066
-PAYABLE_AMOUNT = Context("/ubl:Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount")  # 1065
-BUYER_ENDPOINT = Context("cac:AccountingCustomerParty/cac:Party/cbc:EndpointID")  # 1064
-BUYER_ADDRESS = Context("cac:AccountingCustomerParty/cac:Party/cac:PostalAddress")  # 1063
+PAYABLE_AMOUNT = _Path("/ubl:Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount")  # 1065
+BUYER_ENDPOINT = _Path("cac:AccountingCustomerParty/cac:Party/cbc:EndpointID")  # 1064
+BUYER_ADDRESS = _Path("cac:AccountingCustomerParty/cac:Party/cac:PostalAddress")  # 1063
 CARD_ACCOUNT = Context("cac:PaymentMeans/cac:CardAccount")  # 1062
-DELIVERY_ADDRESS = Context("cac:Delivery/cac:DeliveryLocation/cac:Address")  # 1061
+DELIVERY_ADDRESS = _Path("cac:Delivery/cac:DeliveryLocation/cac:Address")  # 1061
 DOCUMENT_ALLOWANCE = Context(  # 1060
     "/ubl:Invoice/cac:AllowanceCharge | /cn:CreditNote/cac:AllowanceCharge", where_doc=is_allowance
 )
@@ -93,11 +113,11 @@ LINE_PERIOD = Context(  # 1053
 )
 PERIOD = Context("cac:InvoicePeriod")  # 1052
 ITEM_PROPERTY = Context("cac:AdditionalItemProperty")  # 1051
-ITEM_CLASSIFICATION = Context(  # 1050
+ITEM_CLASSIFICATION = _Path(  # 1050
     "cac:InvoiceLine/cac:Item/cac:CommodityClassification/cbc:ItemClassificationCode"
     " | cac:CreditNoteLine/cac:Item/cac:CommodityClassification/cbc:ItemClassificationCode"
 )
-ITEM_STANDARD_ID = Context(  # 1049
+ITEM_STANDARD_ID = _Path(  # 1049
     "cac:InvoiceLine/cac:Item/cac:StandardItemIdentification/cbc:ID"
     " | cac:CreditNoteLine/cac:Item/cac:StandardItemIdentification/cbc:ID"
 )
@@ -109,8 +129,8 @@ CREDIT_TRANSFER_ACCOUNT = Context(  # 1046
 PAYMENT_MEANS = Context("cac:PaymentMeans")  # 1045
 BILLING_REFERENCE = Context("cac:BillingReference")  # 1044
 SELLER = Context("cac:AccountingSupplierParty")  # 1043
-SELLER_ENDPOINT = Context("cac:AccountingSupplierParty/cac:Party/cbc:EndpointID")  # 1042
-SELLER_ADDRESS = Context("cac:AccountingSupplierParty/cac:Party/cac:PostalAddress")  # 1041
+SELLER_ENDPOINT = _Path("cac:AccountingSupplierParty/cac:Party/cbc:EndpointID")  # 1042
+SELLER_ADDRESS = _Path("cac:AccountingSupplierParty/cac:Party/cac:PostalAddress")  # 1041
 TAX_REPRESENTATIVE = Context("cac:TaxRepresentativeParty")  # 1040
 TAX_REPRESENTATIVE_ADDRESS = Context("cac:TaxRepresentativeParty/cac:PostalAddress")  # 1039
 DOCUMENT_TAX_TOTAL = Context("/ubl:Invoice/cac:TaxTotal | /cn:CreditNote/cac:TaxTotal")  # 1038

@@ -218,18 +218,19 @@ def _read(index: VatIndex, kinds: Counter, category, slots: tuple[str, ...]):
     """Read one category element: note it in ``kinds`` (counted later, once per kind) and in
     its contexts' nodes; return its normalised code and first rate."""
     raws, percents, vat = [], [], False
-    for child in category:
+    for child in category:  # string values inlined: a long invoice has one per line
         tag = child.tag
         if tag == ID:
-            raws.append(_leaf_text(child))
+            raws.append((child.text or "") if not len(child) else string_value(child))
         elif tag == _PERCENT:
-            percents.append(_leaf_text(child))
+            percents.append((child.text or "") if not len(child) else string_value(child))
         elif tag == _TAX_SCHEME and not vat:
             for scheme_id in child:
                 if scheme_id.tag == ID:
-                    vat = _is_vat_text(_leaf_text(scheme_id))
+                    text = scheme_id.text if not len(scheme_id) else string_value(scheme_id)
+                    vat = text == "VAT" or _is_vat_text(text or "")
                     break
-    code = _normal(raws[0]) if raws else ""
+    code = "" if not raws else raws[0] if raws[0].isalnum() else normalize_space(raws[0])
     kinds[slots, code, tuple(raws), vat] += 1
     if vat:
         for slot in slots:
@@ -266,11 +267,6 @@ def _tally(index: VatIndex, keys: _Keys, slot: str, code, raws, vat, count: int)
     if keys.each_vat:
         for raw in raws:
             counts[keys.each_vat, _normal(raw)] += count
-
-
-def _leaf_text(element) -> str:
-    """:func:`string_value`, inlined for the usual element without children."""
-    return (element.text or "") if not len(element) else string_value(element)
 
 
 def _normal(text: str) -> str:

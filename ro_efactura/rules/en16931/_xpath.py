@@ -44,6 +44,7 @@ __all__ = [
     "CREDIT_NOTE_LINE",
     "ID",
     "INVOICE_LINE",
+    "LINE_TAGS",
     "TAX_CATEGORY",
     "decimals",
     "dnum",
@@ -80,6 +81,7 @@ ALLOWANCE_CHARGE = q("cac:AllowanceCharge")
 INVOICE_LINE = q("cac:InvoiceLine")
 CREDIT_NOTE_LINE = q("cac:CreditNoteLine")
 _TAX_SCHEME = q("cac:TaxScheme")
+LINE_TAGS = (INVOICE_LINE, CREDIT_NOTE_LINE)
 
 
 def matches(node, path: str):

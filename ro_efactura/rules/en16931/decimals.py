@@ -184,6 +184,15 @@ _AMOUNTS = (
 )
 
 
+def _all_two_decimals(doc, tag: str) -> bool:
+    """Every ``tag`` element of the document has at most two decimals (the bulk check of
+    every rule on that element, whatever its context), read once per document."""
+    return doc.memo(
+        ("en16931:two-decimals", tag),
+        lambda: all(decimals(string_value(e)) <= 2 for e in doc.elements(tag)),
+    )
+
+
 def _two_decimals(rule_id: str, context, tag: str, bt: str, ro: str, en: str) -> None:
     path = q(tag)
 
@@ -194,7 +203,7 @@ def _two_decimals(rule_id: str, context, tag: str, bt: str, ro: str, en: str) ->
             ro=f"{ro} ({bt}) are mai mult de două zecimale. Rotunjiți valoarea la două zecimale.",
             en=f"The {en} ({bt}) has more than two decimals. Round it to two decimals.",
         ),
-        bulk=lambda nodes, doc: all(decimals(string_value(e)) <= 2 for e in doc.elements(path)),
+        bulk=lambda nodes, doc: _all_two_decimals(doc, path),
     )
     def at_most_two_decimals(node, doc) -> bool:
         return decimals(kids_text(doc, node, path)) <= 2

@@ -17,6 +17,8 @@ True
 
 from __future__ import annotations
 
+import functools
+
 from .._core import Text, q
 from ._contexts import (
     ITEM_CLASSIFICATION,
@@ -31,10 +33,11 @@ from ._contexts import (
 )
 from ._xpath import (
     ID,
+    LINE_TAGS,
     exists,
     first_text,
+    first_texts,
     kids,
-    lines,
     string_value,
     under,
     xs_date,
@@ -61,49 +64,63 @@ _VALUE = q("cbc:Value")
 _END = q("cbc:EndDate")
 
 
-def _line_gaps(doc) -> set[str]:
-    """The line presence rules (BR-21 to BR-26, and BR-28's "no gross price") that some line
-    may break, found in one pass over the lines' children and read once per document."""
-    return doc.memo("en16931:line-gaps", lambda: _scan_lines(doc))
+# The bulk checks of the line presence rules read the document's tag index column by column
+# (each element's parent) instead of visiting every line's children.
 
 
-_PRESENCE_RULES = frozenset({"BR-21", "BR-22", "BR-23", "BR-24", "BR-25", "BR-26"})
+def _ids_filled(lines: list, doc) -> bool:
+    """BR-21 for every line; the usual line starts with its filled-in cbc:ID."""
+    for line in lines:
+        first = line[0] if len(line) else None
+        usual = first is not None and first.tag == ID and first.text
+        if not usual and not line_has_id(line, doc):
+            return False
+    return True
 
 
-def _scan_lines(doc) -> set[str]:
-    gaps: set[str] = set()
-    for line in lines(doc):
-        held = set()
-        for child in line:
-            tag = child.tag
-            if tag == ID:
-                if string_value(child) != "":
-                    held.add("BR-21")
-            elif tag in (_INVOICED_QUANTITY, _CREDITED_QUANTITY):
-                held.add("BR-22")
-                if child.get("unitCode") is not None:
-                    held.add("BR-23")
-            elif tag == _LINE_EXTENSION_AMOUNT:
-                held.add("BR-24")
-            elif tag == _ITEM:
-                if any(c.tag == _NAME and string_value(c) != "" for c in child):
-                    held.add("BR-25")
-            elif tag == _PRICE:
-                for part in child:
-                    if part.tag == _PRICE_AMOUNT:
-                        held.add("BR-26")
-                    elif part.tag == _ALLOWANCE_CHARGE and any(
-                        base.tag == _BASE_AMOUNT for base in part
-                    ):
-                        gaps.add("BR-28")
-        if len(held) < len(_PRESENCE_RULES):
-            gaps |= _PRESENCE_RULES - held
-    return gaps
+def _quantities(lines: list, doc, *, unit: bool = False) -> bool:
+    """BR-22 (or BR-23 with ``unit``) for every line."""
+    held = {
+        quantity.getparent()
+        for tag in (_INVOICED_QUANTITY, _CREDITED_QUANTITY)
+        for quantity in doc.elements(tag)
+        if not unit or quantity.get("unitCode") is not None
+    }
+    return held.issuperset(lines)
 
 
-def _no_line_lacks(rule_id: str):
-    """The bulk check of a line rule: no line of the document can break it."""
-    return lambda nodes, doc: rule_id not in _line_gaps(doc)
+def _amounts(lines: list, doc) -> bool:
+    """BR-24 for every line."""
+    amounts = first_texts(doc, _LINE_EXTENSION_AMOUNT, LINE_TAGS)
+    return all(line in amounts for line in lines)
+
+
+def _names(lines: list, doc) -> bool:
+    """BR-25 for every line."""
+    named = {
+        name.getparent().getparent()
+        for name in doc.under_parent(_NAME, _ITEM)
+        if string_value(name) != ""
+    }
+    return named.issuperset(lines)
+
+
+def _prices(lines: list, doc) -> bool:
+    """BR-26 for every line."""
+    priced = {amount.getparent().getparent() for amount in doc.under_parent(_PRICE_AMOUNT, _PRICE)}
+    return priced.issuperset(lines)
+
+
+def _no_gross_price(lines: list, doc) -> bool:
+    """BR-28 holds when no line has a gross price (cac:Price/cac:AllowanceCharge/
+    cbc:BaseAmount)."""
+    for base in doc.under_parent(_BASE_AMOUNT, _ALLOWANCE_CHARGE):
+        price = base.getparent().getparent()
+        if price is not None and price.tag == _PRICE:
+            line = price.getparent()
+            if line is not None and line.tag in LINE_TAGS:
+                return False
+    return True
 
 
 @M12.rule(
@@ -113,7 +130,7 @@ def _no_line_lacks(rule_id: str):
         ro="O linie a facturii nu are identificator (BT-126). Numerotați linia.",
         en="An invoice line has no identifier (BT-126). Number the line.",
     ),
-    bulk=_no_line_lacks("BR-21"),
+    bulk=_ids_filled,
 )
 def line_has_id(node, doc) -> bool:
     return any(string_value(found) != "" for found in kids(doc, node).get(ID, ()))
@@ -126,7 +143,7 @@ def line_has_id(node, doc) -> bool:
         ro="O linie a facturii nu are cantitatea facturată (BT-129). Completați cantitatea.",
         en="An invoice line has no invoiced quantity (BT-129). Fill in the quantity.",
     ),
-    bulk=_no_line_lacks("BR-22"),
+    bulk=_quantities,
 )
 def line_has_quantity(node, doc) -> bool:
     children = kids(doc, node)
@@ -146,7 +163,7 @@ def line_has_quantity(node, doc) -> bool:
             "example H87 or C62."
         ),
     ),
-    bulk=_no_line_lacks("BR-23"),
+    bulk=functools.partial(_quantities, unit=True),
 )
 def line_quantity_has_unit(node, doc) -> bool:
     children = kids(doc, node)
@@ -164,7 +181,7 @@ def line_quantity_has_unit(node, doc) -> bool:
         ro="O linie a facturii nu are valoarea netă (BT-131). Completați valoarea netă a liniei.",
         en="An invoice line has no net amount (BT-131). Fill in the line's net amount.",
     ),
-    bulk=_no_line_lacks("BR-24"),
+    bulk=_amounts,
 )
 def line_has_amount(node, doc) -> bool:
     return _LINE_EXTENSION_AMOUNT in kids(doc, node)
@@ -180,7 +197,7 @@ def line_has_amount(node, doc) -> bool:
         ),
         en="A line item has no name (BT-153). Fill in the product or service name.",
     ),
-    bulk=_no_line_lacks("BR-25"),
+    bulk=_names,
 )
 def item_has_name(node, doc) -> bool:
     return any(string_value(name) != "" for name in under(doc, node, (_ITEM, _NAME)))
@@ -196,7 +213,7 @@ def item_has_name(node, doc) -> bool:
         ),
         en="An invoice line has no item net price (BT-146). Fill in the unit price.",
     ),
-    bulk=_no_line_lacks("BR-26"),
+    bulk=_prices,
 )
 def line_has_price(node, doc) -> bool:
     return bool(under(doc, node, (_PRICE, _PRICE_AMOUNT)))
@@ -212,7 +229,7 @@ def line_has_price(node, doc) -> bool:
         ),
         en="The item gross price (BT-148) is negative. Give a gross price of zero or more.",
     ),
-    bulk=_no_line_lacks("BR-28"),
+    bulk=_no_gross_price,
 )
 def gross_price_not_negative(node, doc) -> bool:
     prices = [string_value(b) for b in under(doc, node, (_PRICE, _ALLOWANCE_CHARGE, _BASE_AMOUNT))]
