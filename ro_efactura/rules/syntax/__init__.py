@@ -23,6 +23,7 @@ under the first matching rule context only (:mod:`._pattern` lists them in order
 from __future__ import annotations
 
 from . import _elements  # noqa: F401  (registers the rules below the root)
+from ._guard import suspects
 from ._pattern import BOOK, ROOT
 from ._root import ROOT_RULES, root_violations
 
@@ -35,6 +36,8 @@ def _root_rule(rule_id: str):
 
 for _rule_id, _severity, _message in ROOT_RULES:
     BOOK.rule(_rule_id, ROOT, _message, _severity)(_root_rule(_rule_id))
+
+BOOK.suspects = suspects
 
 #: The official ``UBL-syntax`` pattern (XSLT mode M13).
 PATTERN = BOOK

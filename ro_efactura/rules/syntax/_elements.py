@@ -36,7 +36,7 @@ from ._pattern import BOOK as _BOOK
 from ._root import children
 from ._xpath import Path, decimals, string_value
 
-__all__ = ["two_decimals"]
+__all__ = ["CARDINALITIES", "two_decimals"]
 
 _DOC_TYPE = q("cbc:DocumentTypeCode")
 _ID = q("cbc:ID")
@@ -110,6 +110,11 @@ _SR = (
 
 for _rule_id, _context, _path, _limit, _message in _SR:
     _at_most(_rule_id, _context, _path, _limit, _message)
+
+#: The "at most n" rules as their guard reads them: id, context, path, n.
+CARDINALITIES = tuple(
+    (rule_id, context, Path(path), limit) for rule_id, context, path, limit, _ in _SR
+)
 
 
 @_BOOK.rule(

@@ -21,10 +21,12 @@ rules costs a few dictionary hits rather than 700 path searches.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 from lxml import etree
 
 from .._core import Document, Text, q
+from ._guarded import PARENT, TAG
 from ._table import TABLE
 from ._xpath import present_tags
 
@@ -136,6 +138,7 @@ for _entry_ in FORBIDDEN.values():
         for _parent in _parents or (_ANY_PARENT,):
             _index.setdefault(_tag, {}).setdefault(_parent, []).append(_entry_)
 _TRIGGERS = frozenset(_BY_TAG)
+_MANY = 16
 _PARENTS = {tag: frozenset(by_parent) - {_ANY_PARENT} for tag, by_parent in _BY_TAG.items()}
 
 
@@ -163,9 +166,23 @@ def violations(doc: Document) -> set[str]:
 
 
 def _by_parent(doc: Document, tag: str, parents, by_parent: dict, broken: set[str]) -> None:
-    """Match the ``tag`` elements whose parent has one of the forbidden ``parents`` tags."""
+    """Match the ``tag`` elements whose parent has one of the forbidden ``parents`` tags.
+    Many elements are reached through their parents when those are the fewer, else a pass
+    in C first tells whether any parent has such a tag."""
     root = doc.root
-    for element in doc.elements(tag):
+    elements = doc.elements(tag)
+    if len(elements) > _MANY:
+        holders = list(chain.from_iterable(map(doc.elements, parents)))
+        if len(holders) * 4 < len(elements):
+            for holder in holders:
+                entries = by_parent[holder.tag]
+                for child in holder:
+                    if child.tag == tag:
+                        _check(entries, child, root, broken)
+            return
+        if parents.isdisjoint(map(TAG, map(PARENT, elements))):
+            return
+    for element in elements:
         parent = element.getparent()
         if parent is not None and parent.tag in parents:
             _check(by_parent[parent.tag], element, root, broken)

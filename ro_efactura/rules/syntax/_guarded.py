@@ -32,6 +32,7 @@ from operator import attrgetter
 from lxml import etree
 
 from .._core import Document, Finding, Pattern, Rule
+from ._xpath import present_tags
 
 __all__ = [
     "PARENT",
@@ -54,6 +55,7 @@ TAG = attrgetter("tag")
 PARENT = etree._Element.getparent
 _THIRD_DECIMAL = re.compile(r"\.[^\x00]{3}")  # XML text never holds NUL: a safe separator
 _NARROWED_CACHE = 256
+_MAX_KNOWN_TAGS = 100_000
 
 
 def nested(elements) -> bool:
@@ -93,21 +95,39 @@ _ODD_AMOUNTS_KEY = "syntax.odd-amount-tags"
 _PRICE_AMOUNT = "{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PriceAmount"
 
 
-def _tag_kinds(doc: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    def compute():
-        tags = doc.tags()
-        amounts = tuple(t for t in tags if t.endswith("Amount") and t != _PRICE_AMOUNT)
-        return amounts, tuple(t for t in tags if t.endswith("BinaryObject"))
+class _TagKinds:
+    """Which tags end in ``Amount`` or ``BinaryObject``, learnt once per tag for the whole
+    process (the sets are replaced, never changed in place, so threads may share them)."""
 
-    return doc.memo(_TAG_KINDS_KEY, compute)
+    known: frozenset[str] = frozenset()
+    amounts: frozenset[str] = frozenset()
+    binaries: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+        tags = present_tags(doc)
+        amounts, binaries = tags & cls.amounts, tags & cls.binaries
+        new = tags - cls.known
+        if new:
+            new_amounts = {t for t in new if t.endswith("Amount") and t != _PRICE_AMOUNT}
+            new_binaries = {t for t in new if t.endswith("BinaryObject")}
+            amounts, binaries = amounts | new_amounts, binaries | new_binaries
+            if len(cls.known) < _MAX_KNOWN_TAGS:
+                cls.known, cls.amounts = cls.known | new, cls.amounts | new_amounts
+                cls.binaries = cls.binaries | new_binaries
+        return amounts, binaries
 
 
-def amount_tags(doc: Document) -> tuple[str, ...]:
+def _tag_kinds(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+    return doc.memo(_TAG_KINDS_KEY, lambda: _TagKinds.of(doc))
+
+
+def amount_tags(doc: Document) -> frozenset[str]:
     """The document's tags ending in ``Amount``, ``cbc:PriceAmount`` aside."""
     return _tag_kinds(doc)[0]
 
 
-def binary_tags(doc: Document) -> tuple[str, ...]:
+def binary_tags(doc: Document) -> frozenset[str]:
     """The document's tags ending in ``BinaryObject``."""
     return _tag_kinds(doc)[1]
 

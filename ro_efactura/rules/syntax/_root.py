@@ -26,9 +26,10 @@ from collections.abc import Callable, Iterator
 from lxml import etree
 
 from ..._xml import element_path
-from .._core import Context, Document, Finding, Pattern, Rule, Severity, Text, q
+from .._core import Context, Document, Finding, Rule, Severity, Text, q
 from ._forbidden import FORBIDDEN, violations
-from ._xpath import Path, string_value
+from ._guarded import GuardedPattern
+from ._xpath import Path, descend, string_value
 
 __all__ = ["ROOT_RULES", "RootRules", "SyntaxPattern", "children", "root_violations"]
 
@@ -85,16 +86,16 @@ def _scheme_ids(party_tax_scheme: etree._Element) -> list[str]:
 
 def _tax_ids(party_path: str, vat: bool) -> Check:
     """UBL-SR-12/13/18: at most one CompanyID in PartyTaxScheme for (or not for) VAT."""
-    schemes = Path(f"{party_path}/cac:PartyTaxScheme")
+    steps = Path(f"{party_path}/cac:PartyTaxScheme").steps
     company = q("cbc:CompanyID")
 
     def check(doc: Document, root: etree._Element) -> bool:
-        chosen = [
-            pts
-            for pts in schemes.nodes(doc, root)
-            if any((value == "VAT") is vat for value in _scheme_ids(pts))
-        ]
-        return sum(len(children(pts, company)) for pts in chosen) <= 1
+        schemes = descend(doc, root, steps)
+        found = [(pts, doc.children(pts).get(company, ())) for pts in schemes]
+        if sum(len(ids) for _, ids in found) <= 1:  # whatever the schemes say
+            return True
+        chosen = [ids for pts, ids in found if any((v == "VAT") is vat for v in _scheme_ids(pts))]
+        return sum(len(ids) for ids in chosen) <= 1
 
     return check
 
@@ -104,6 +105,8 @@ _PARTY_IDENTIFICATION = q("cac:PartyIdentification")
 
 def _one_sepa_id(doc: Document, root: etree._Element) -> bool:
     """UBL-SR-29: at most one party identifier in the SEPA scheme, anywhere."""
+    if sum(a.value.upper() == "SEPA" for a in doc.attributes("schemeID")) <= 1:
+        return True
     sepa = [
         i
         for party in doc.elements(_PARTY_IDENTIFICATION)
@@ -297,7 +300,7 @@ class RootRules(Context):
         return []
 
 
-class SyntaxPattern(Pattern):
+class SyntaxPattern(GuardedPattern):
     """A :class:`Pattern` whose root rules are reported from one pass over the document.
 
     No other context of the pattern can match the root element, so the official root template

@@ -151,7 +151,10 @@ class Path:
         if found <= 1 or self._missing(doc):
             return True
         if found <= _FEW:
-            return self.count(doc, anchor) <= 1
+            nodes = descend(doc, anchor, self.steps)
+            if self.attribute:
+                return sum(1 for n in nodes if n.get(self.attribute) is not None) <= 1
+            return len(nodes) <= 1
         parent = anchor.tag
         for step in self.steps:
             if parent in _repeated_under(doc, step):
@@ -217,6 +220,10 @@ def _repeated_under(doc: Document, tag: str) -> frozenset[str]:
     known = doc.memo(_REPEATS_KEY, dict)
     found = known.get(tag)
     if found is None:
+        elements = doc.elements(tag)
+        if len(set(map(_PARENT, elements))) == len(elements):  # the usual case, read in C
+            found = known[tag] = frozenset()
+            return found
         seen: set = set()
         repeated: set[str] = set()
         for element in doc.elements(tag):
@@ -249,3 +256,4 @@ def indicator_is(flag: bool):
 
 
 _CHARGE_INDICATOR = q("cbc:ChargeIndicator")
+_PARENT = etree._Element.getparent
