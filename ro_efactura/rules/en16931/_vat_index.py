@@ -48,7 +48,7 @@ from ._xpath import (
     xs_decimal,
 )
 
-__all__ = ["CategoryContext", "Priced", "VatIndex", "vat_index"]
+__all__ = ["Category", "CategoryContext", "Priced", "VatIndex", "vat_index"]
 
 _TAX_SUBTOTAL = q("cac:TaxSubtotal")
 _TAX_TOTAL = q("cac:TaxTotal")
@@ -65,6 +65,7 @@ _SUPPLIER = q("cac:AccountingSupplierParty")
 _CUSTOMER = q("cac:AccountingCustomerParty")
 _REPRESENTATIVE = q("cac:TaxRepresentativeParty")
 _LINES = (INVOICE_LINE, CREDIT_NOTE_LINE)
+_EXEMPTION = (q("cbc:TaxExemptionReason"), q("cbc:TaxExemptionReasonCode"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,18 @@ _KEYS = {
 }
 
 
+class Category(NamedTuple):
+    """What the rules read of one ``cac:TaxCategory``: string values of its ``cbc:ID`` and
+    ``cbc:Percent`` children, its normalised code, whether a tax scheme is VAT and whether it
+    gives an exemption reason or reason code."""
+
+    ids: tuple[str, ...]
+    percents: tuple[str, ...]
+    code: str
+    vat: bool
+    exempt: bool
+
+
 class Priced(NamedTuple):
     """A document-level line, allowance or charge: its categories, rates and amount."""
 
@@ -125,6 +138,7 @@ class VatIndex:
     vat_lines: set = field(default_factory=set)  # lines with an Item VAT category holding an ID
     nodes: dict = field(default_factory=dict)  # (slot, code) -> category elements
     percents: dict = field(default_factory=dict)  # (slot, code) -> {(cbc:Percent texts), ...}
+    categories: dict = field(default_factory=dict)  # cac:TaxCategory -> Category
     seller_any_vat_id: bool = False  # .../cac:PartyTaxScheme/cbc:CompanyID, any tax scheme
     seller_vat_id: bool = False  # the same with a VAT tax scheme
     representative_vat_id: bool = False
@@ -165,7 +179,7 @@ def _build(doc) -> VatIndex:
     for category in doc.elements(TAX_CATEGORY):
         parent = category.getparent()
         slots = _tax_category_slots(doc, parent, root)
-        code, percent = _read(index, kinds, category, slots)
+        code, percent = _read(index, kinds, category, slots, keep=True)
         if parent.tag == ALLOWANCE_CHARGE:
             _remember(taxes, parent, code, percent)
     for category in doc.elements(CLASSIFIED_TAX_CATEGORY):
@@ -214,10 +228,11 @@ def _tax_category_slots(doc, parent, root) -> tuple[str, ...]:
     return ("any",)
 
 
-def _read(index: VatIndex, kinds: Counter, category, slots: tuple[str, ...]):
-    """Read one category element: note it in ``kinds`` (counted later, once per kind) and in
-    its contexts' nodes; return its normalised code and first rate."""
-    raws, percents, vat = [], [], False
+def _read(index: VatIndex, kinds: Counter, category, slots: tuple[str, ...], keep=False):
+    """Read one category element: note it in ``kinds`` (counted later, once per kind), in
+    its contexts' nodes and with ``keep`` as a :class:`Category`; return its normalised code
+    and first rate."""
+    raws, percents, vat, exempt = [], [], False, False
     for child in category:  # string values inlined: a long invoice has one per line
         tag = child.tag
         if tag == ID:
@@ -230,8 +245,13 @@ def _read(index: VatIndex, kinds: Counter, category, slots: tuple[str, ...]):
                     text = scheme_id.text if not len(scheme_id) else string_value(scheme_id)
                     vat = text == "VAT" or _is_vat_text(text or "")
                     break
+        elif tag in _EXEMPTION:
+            exempt = True
     code = "" if not raws else raws[0] if raws[0].isalnum() else normalize_space(raws[0])
-    kinds[slots, code, tuple(raws), vat] += 1
+    ids = tuple(raws)
+    kinds[slots, code, ids, vat] += 1
+    if keep:
+        index.categories[category] = Category(ids, tuple(percents), code, vat, exempt)
     if vat:
         for slot in slots:
             if slot in _CONTEXT_SLOTS:

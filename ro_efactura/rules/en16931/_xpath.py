@@ -52,6 +52,7 @@ __all__ = [
     "first_numbers",
     "first_text",
     "first_texts",
+    "has_child",
     "has_vat_category",
     "is_vat",
     "kids",
@@ -62,6 +63,7 @@ __all__ = [
     "nonempty",
     "normalize_space",
     "normalized_id",
+    "path_under",
     "round2",
     "steps",
     "string_value",
@@ -160,6 +162,35 @@ def under(doc, node, tags: tuple[str, ...]) -> list:
     for tag in tags:
         found = [child for parent in found for child in kids(doc, parent).get(tag, ())]
     return found
+
+
+#: Above this many candidates :func:`path_under` walks down from the node instead.
+_CLIMB_LIMIT = 16
+
+
+def path_under(doc, node, tags: tuple[str, ...]) -> list:
+    """:func:`under`, found by climbing from the tag index when the path's last tag is rare
+    (a long invoice has thousands of ``cbc:ID`` but one ``cbc:IssueDate``), so that no
+    children table is built for ``node`` and the elements on the way."""
+    candidates = doc.elements(tags[-1])
+    if len(candidates) > _CLIMB_LIMIT:
+        return under(doc, node, tags)
+    found = []
+    for element in candidates:
+        up = element
+        for tag in reversed(tags[:-1]):
+            up = up.getparent()
+            if up is None or up.tag != tag:
+                break
+        else:
+            if up.getparent() is node:
+                found.append(element)
+    return found
+
+
+def has_child(doc, node, tag: str) -> bool:
+    """``exists(tag)`` on ``node``, from the tag index (usually its first candidate)."""
+    return any(element.getparent() is node for element in doc.elements(tag))
 
 
 def first_texts(doc, tag: str, parent_tags: tuple[str, ...]) -> dict:

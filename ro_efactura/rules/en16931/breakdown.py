@@ -14,24 +14,14 @@ rate); the category counts only when its tax scheme is VAT, as in the CIUS-RO 1.
 
 from __future__ import annotations
 
-from .._core import Text, q
+from .._core import Text
+from ._breakdown import category, group
 from ._contexts import (
     M12,
     TAX_SUBTOTAL,
 )
-from ._xpath import (
-    TAX_CATEGORY,
-    has_vat_category,
-    is_vat,
-    kids,
-    normalized_id,
-)
 
 __all__: list[str] = []
-
-_TAX_AMOUNT = q("cbc:TaxAmount")
-_TAXABLE_AMOUNT = q("cbc:TaxableAmount")
-_PERCENT = q("cbc:Percent")
 
 
 @M12.rule(
@@ -49,7 +39,7 @@ _PERCENT = q("cbc:Percent")
     ),
 )
 def subtotal_has_taxable_amount(node, doc) -> bool:
-    return _TAXABLE_AMOUNT in kids(doc, node)
+    return bool(group(doc, node).taxable)
 
 
 @M12.rule(
@@ -67,7 +57,7 @@ def subtotal_has_taxable_amount(node, doc) -> bool:
     ),
 )
 def subtotal_has_tax_amount(node, doc) -> bool:
-    return _TAX_AMOUNT in kids(doc, node)
+    return bool(group(doc, node).tax)
 
 
 @M12.rule(
@@ -85,7 +75,7 @@ def subtotal_has_tax_amount(node, doc) -> bool:
     ),
 )
 def subtotal_has_category(node, doc) -> bool:
-    return has_vat_category(doc, node)
+    return any(facts.ids and facts.vat for facts in _categories(doc, node))
 
 
 @M12.rule(
@@ -103,7 +93,11 @@ def subtotal_has_category(node, doc) -> bool:
     ),
 )
 def subtotal_has_rate(node, doc) -> bool:
-    categories = [c for c in kids(doc, node).get(TAX_CATEGORY, ()) if is_vat(c)]
-    return any(_PERCENT in kids(doc, c) for c in categories) or any(
-        normalized_id(c) == "O" for c in categories
+    categories = [facts for facts in _categories(doc, node) if facts.vat]
+    return any(facts.percents for facts in categories) or any(
+        facts.code == "O" for facts in categories
     )
+
+
+def _categories(doc, subtotal) -> list:
+    return [category(doc, element) for element in group(doc, subtotal).categories]

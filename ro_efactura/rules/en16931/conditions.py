@@ -35,15 +35,15 @@ from ._contexts import (
     VAT_PARTY_SCHEME,
 )
 from ._vat_index import vat_index
-from ._xpath import exists, first_text, is_vat, matches
+from ._xpath import exists, first_text, is_vat, matches, path_under, steps
 
 __all__: list[str] = []
 
 _ALLOWANCE_CHARGE_REASON = q("cbc:AllowanceChargeReason")
 _ALLOWANCE_CHARGE_REASON_CODE = q("cbc:AllowanceChargeReasonCode")
-_TAX_POINT_DATE = q("cbc:TaxPointDate")
-_INVOICE_PERIOD_DESCRIPTION_CODE = q("cac:InvoicePeriod/cbc:DescriptionCode")
-_TAX_TOTAL_TAX_SUBTOTAL = q("cac:TaxTotal/cac:TaxSubtotal")
+_TAX_POINT_DATE = steps("cbc:TaxPointDate")
+_PERIOD_DESCRIPTION_CODE = steps("cac:InvoicePeriod/cbc:DescriptionCode")
+_TAX_TOTAL_TAX_SUBTOTAL = steps("cac:TaxTotal/cac:TaxSubtotal")
 _START_DATE = q("cbc:StartDate")
 _END_DATE = q("cbc:EndDate")
 _COMPANY_ID = q("cbc:CompanyID")
@@ -68,7 +68,9 @@ _VAT_PREFIXES_TEXT = as_text(VAT_ID_PREFIXES)
     ),
 )
 def tax_point_date_or_code(node, doc) -> bool:
-    return not (exists(node, _TAX_POINT_DATE) and exists(node, _INVOICE_PERIOD_DESCRIPTION_CODE))
+    return not (
+        path_under(doc, node, _TAX_POINT_DATE) and path_under(doc, node, _PERIOD_DESCRIPTION_CODE)
+    )
 
 
 @M12.rule(
@@ -86,7 +88,7 @@ def tax_point_date_or_code(node, doc) -> bool:
     ),
 )
 def has_vat_breakdown(node, doc) -> bool:
-    return exists(node, _TAX_TOTAL_TAX_SUBTOTAL)
+    return bool(path_under(doc, node, _TAX_TOTAL_TAX_SUBTOTAL))
 
 
 @M12.rule(

@@ -30,13 +30,13 @@ from ._contexts import (
 from ._xpath import (
     ID,
     exists,
+    has_child,
     has_vat_category,
     kids,
     nonempty,
+    path_under,
     steps,
     string_value,
-    texts,
-    under,
 )
 
 __all__: list[str] = []
@@ -212,7 +212,7 @@ def _header_text(rule_id: str, tag: str, bt: str, ro: str, en: str) -> None:
 
     @M12.rule(rule_id, ROOT, Text(ro=ro, en=en))
     def header_text(node, doc) -> bool:
-        return any(string_value(found) != "" for found in under(doc, node, path))
+        return any(string_value(found) != "" for found in path_under(doc, node, path))
 
 
 _header_text(
@@ -274,7 +274,9 @@ _header_text(
     ),
 )
 def has_type_code(node, doc) -> bool:
-    found = under(doc, node, (_INVOICE_TYPE_CODE,)) + under(doc, node, (_CREDIT_NOTE_TYPE_CODE,))
+    found = path_under(doc, node, (_INVOICE_TYPE_CODE,)) + path_under(
+        doc, node, (_CREDIT_NOTE_TYPE_CODE,)
+    )
     return any(string_value(code) != "" for code in found)
 
 
@@ -287,7 +289,7 @@ def has_type_code(node, doc) -> bool:
     ),
 )
 def seller_has_address(node, doc) -> bool:
-    return bool(under(doc, node, _SELLER_ADDRESS))
+    return bool(path_under(doc, node, _SELLER_ADDRESS))
 
 
 @M12.rule(
@@ -299,7 +301,7 @@ def seller_has_address(node, doc) -> bool:
     ),
 )
 def buyer_has_address(node, doc) -> bool:
-    return bool(under(doc, node, _BUYER_ADDRESS))
+    return bool(path_under(doc, node, _BUYER_ADDRESS))
 
 
 @M12.rule(
@@ -311,8 +313,7 @@ def buyer_has_address(node, doc) -> bool:
     ),
 )
 def has_lines(node, doc) -> bool:
-    children = kids(doc, node)
-    return _INVOICE_LINE in children or _CREDIT_NOTE_LINE in children
+    return has_child(doc, node, _INVOICE_LINE) or has_child(doc, node, _CREDIT_NOTE_LINE)
 
 
 @M12.rule(
@@ -330,7 +331,7 @@ def has_lines(node, doc) -> bool:
     ),
 )
 def vat_total_in_tax_currency(node, doc) -> bool:
-    wanted = texts(node, _TAX_CURRENCY_CODE)
+    wanted = [string_value(code) for code in path_under(doc, node, (_TAX_CURRENCY_CODE,))]
     if not wanted:
         return True
     have = {

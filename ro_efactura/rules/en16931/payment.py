@@ -29,16 +29,17 @@ from ._xpath import (
     ID,
     exists,
     first_text,
-    matches,
     nonempty,
     normalize_space,
+    path_under,
+    steps,
 )
 
 __all__: list[str] = []
 
 _PRIMARY_ACCOUNT_NUMBER_ID = q("cbc:PrimaryAccountNumberID")
-_PAYMENT_MEANS_CARD_ACCOUNT = q("cac:PaymentMeans/cac:CardAccount")
-_PAYMENT_MEANS_PAYMENT_MANDATE = q("cac:PaymentMeans/cac:PaymentMandate")
+_PAYMENT_MEANS_CARD_ACCOUNT = steps("cac:PaymentMeans/cac:CardAccount")
+_PAYMENT_MEANS_PAYMENT_MANDATE = steps("cac:PaymentMeans/cac:PaymentMandate")
 _PAYEE_FINANCIAL_ACCOUNT_ID = q("cac:PayeeFinancialAccount/cbc:ID")
 _PAYMENT_MEANS_CODE = q("cbc:PaymentMeansCode")
 
@@ -71,7 +72,7 @@ def card_number_is_masked(node, doc) -> bool:
     ),
 )
 def at_most_one_card(node, doc) -> bool:
-    return len(list(matches(node, _PAYMENT_MEANS_CARD_ACCOUNT))) <= 1
+    return len(path_under(doc, node, _PAYMENT_MEANS_CARD_ACCOUNT)) <= 1
 
 
 @M12.rule(
@@ -89,7 +90,7 @@ def at_most_one_card(node, doc) -> bool:
     ),
 )
 def at_most_one_mandate(node, doc) -> bool:
-    return len(list(matches(node, _PAYMENT_MEANS_PAYMENT_MANDATE))) <= 1
+    return len(path_under(doc, node, _PAYMENT_MEANS_PAYMENT_MANDATE)) <= 1
 
 
 @M12.rule(

@@ -20,6 +20,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .._core import Text, q
+from ._breakdown import category, group, number
 from ._contexts import (
     DOCUMENT_TAX_TOTAL,
     M12,
@@ -33,13 +34,12 @@ from ._xpath import (
     ALLOWANCE_CHARGE,
     CREDIT_NOTE_LINE,
     INVOICE_LINE,
-    TAX_CATEGORY,
     exists,
     first_numbers,
-    is_vat,
     kids,
     kids_number,
     lines,
+    path_under,
     round2,
     string_value,
     xround,
@@ -135,7 +135,7 @@ def _adjustments(doc, node, flag: bool) -> list:
     index = 1 if flag else 0
     return [
         ac
-        for ac in kids(doc, node.getparent()).get(ALLOWANCE_CHARGE, ())
+        for ac in path_under(doc, node.getparent(), (ALLOWANCE_CHARGE,))
         if charge_flags(doc, ac)[index]
     ]
 
@@ -252,14 +252,12 @@ def amount_due(node, doc) -> bool:
     ),
 )
 def tax_inclusive_total(node, doc) -> bool:
-    children = kids(doc, node)
-    totals = children.get(_LEGAL_MONETARY_TOTAL, [None])[0]
-    for currency in children.get(_DOCUMENT_CURRENCY_CODE, ()):
+    totals = next(iter(path_under(doc, node, (_LEGAL_MONETARY_TOTAL,))), None)
+    for currency in path_under(doc, node, (_DOCUMENT_CURRENCY_CODE,)):
         code = string_value(currency)
         amounts = [
             amount
-            for tax_total in children.get(_TAX_TOTAL, ())
-            for amount in kids(doc, tax_total).get(_TAX_AMOUNT, ())
+            for amount in path_under(doc, node, (_TAX_TOTAL, _TAX_AMOUNT))
             if amount.get("currencyID") == code
         ]
         if len(amounts) != 1 or totals is None:
@@ -293,8 +291,12 @@ def vat_total_matches_breakdown(node, doc) -> bool:
     subtotals = kids(doc, node).get(_TAX_SUBTOTAL)
     if not subtotals:
         return True
-    amounts = (kids_number(doc, subtotal, _TAX_AMOUNT) for subtotal in subtotals)
+    amounts = (_first_number(doc, group(doc, subtotal).tax) for subtotal in subtotals)
     return _eq(kids_number(doc, node, _TAX_AMOUNT), round2(_sum(amounts)))
+
+
+def _first_number(doc, texts: tuple[str, ...]) -> Decimal | None:
+    return number(doc, texts[0]) if texts else None
 
 
 @M12.rule(
@@ -312,14 +314,12 @@ def vat_total_matches_breakdown(node, doc) -> bool:
     ),
 )
 def breakdown_vat_amount(node, doc) -> bool:
-    tax = kids_number(doc, node, _TAX_AMOUNT)
+    facts = group(doc, node)
+    tax = _first_number(doc, facts.tax)
     if tax is None:
         return False
-    rates = [
-        kids_number(doc, category, _PERCENT)
-        for category in kids(doc, node).get(TAX_CATEGORY, ())
-        if _PERCENT in kids(doc, category) and is_vat(category)
-    ]
+    categories = (category(doc, element) for element in facts.categories)
+    rates = [number(doc, c.percents[0]) for c in categories if c.percents and c.vat]
     if not rates:
         return xround(tax) == 0
     rate = rates[0]
@@ -327,7 +327,7 @@ def breakdown_vat_amount(node, doc) -> bool:
         return False
     if xround(rate) == 0:
         return xround(tax) == 0
-    taxable = kids_number(doc, node, _TAXABLE)
+    taxable = _first_number(doc, facts.taxable)
     if taxable is None:
         return False
     expected = round2(abs(taxable) * (rate / 100))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .._core import q
+from ._breakdown import category, group, number
 from ._contexts import CATEGORY_CONTEXTS, M12, ROOT
 from ._vat_bulk import absent, rate_bulk, rate_holds
 from ._vat_index import vat_index
@@ -26,14 +27,10 @@ from ._vat_text import family_texts, other_texts
 from ._xpath import (
     CREDIT_NOTE_LINE,
     INVOICE_LINE,
-    dnum,
-    exists,
     first_text,
     kids,
     round2,
     string_value,
-    texts,
-    xs_decimal,
     xs_double,
 )
 
@@ -42,15 +39,12 @@ __all__ = ["FAMILIES", "Family"]
 _PERCENT = q("cbc:Percent")
 
 _TAX_EXEMPTION_REASON = q("cbc:TaxExemptionReason")
-_TAX_EXEMPTION_REASON_CODE = q("cbc:TaxExemptionReasonCode")
 _DELIVERY_ACTUAL_DELIVERY_DATE = q("cac:Delivery/cbc:ActualDeliveryDate")
 _INVOICE_PERIOD = q("cac:InvoicePeriod")
 _COUNTRY_IDENTIFICATION_CODE = q(
     "cac:Delivery/cac:DeliveryLocation/cac:Address/cac:Country/cbc:IdentificationCode"
 )
 _IDENTIFICATION_CODE = q("cbc:IdentificationCode")
-_TAXABLE = q("cbc:TaxableAmount")
-_TAX_AMOUNT = q("cbc:TaxAmount")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -227,19 +221,23 @@ def _base(family: Family):
     code, kind = family.code, family.base
 
     def taxable_amount(node, doc) -> bool:
-        index, subtotal = vat_index(doc), node.getparent()
+        index, facts = vat_index(doc), group(doc, node.getparent())
         if kind == "exact":
-            taxable = dnum(subtotal, _TAXABLE)
+            taxable = _first_number(doc, facts.taxable)
             return taxable is not None and any(
                 doc.elements(tag) and taxable == _sum(index.priced, code, tag, None)
                 for tag in (INVOICE_LINE, CREDIT_NOTE_LINE)
             )
         return all(
-            _within_one(subtotal, index, code, rate, kind == "rate_used", doc)
-            for rate in (xs_decimal(string_value(p)) for p in node.iterchildren(_PERCENT))
+            _within_one(facts, index, code, number(doc, rate), kind == "rate_used", doc)
+            for rate in category(doc, node).percents
         )
 
     return taxable_amount
+
+
+def _first_number(doc, texts: tuple[str, ...]) -> Decimal | None:
+    return number(doc, texts[0]) if texts else None
 
 
 def _sum(priced, code: str, tag: str, rate: Decimal | None) -> Decimal:
@@ -256,10 +254,10 @@ def _sum(priced, code: str, tag: str, rate: Decimal | None) -> Decimal:
     return total
 
 
-def _within_one(subtotal, index, code: str, rate, used_only: bool, doc) -> bool:
+def _within_one(facts, index, code: str, rate, used_only: bool, doc) -> bool:
     if rate is None:
         return False
-    bounds = [b for b in map(xs_double, texts(subtotal, _TAXABLE)) if b is not None and b == b]
+    bounds = [b for b in map(xs_double, facts.taxable) if b is not None and b == b]
     used_ac = any(code in ac.codes and rate in ac.rates for ac in index.anywhere_ac)
     for tag in (INVOICE_LINE, CREDIT_NOTE_LINE):
         if used_only:
@@ -281,11 +279,12 @@ def _within_one(subtotal, index, code: str, rate, used_only: bool, doc) -> bool:
 
 def _vat_amount(family: Family):
     def vat_amount(node, doc) -> bool:
-        subtotal = node.getparent()
-        tax = dnum(subtotal, _TAX_AMOUNT)
+        facts = group(doc, node.getparent())
+        tax = _first_number(doc, facts.tax)
         if family.vat == "zero":
             return tax == 0
-        taxable, rate = dnum(subtotal, _TAXABLE), dnum(node, _PERCENT)
+        taxable = _first_number(doc, facts.taxable)
+        rate = _first_number(doc, category(doc, node).percents)
         if tax is None or taxable is None or rate is None:
             return False
         expected = round2(abs(taxable) * (rate / 100))
@@ -296,8 +295,7 @@ def _vat_amount(family: Family):
 
 def _exemption(family: Family):
     def exemption_reason(node, doc) -> bool:
-        given = exists(node, _TAX_EXEMPTION_REASON) or exists(node, _TAX_EXEMPTION_REASON_CODE)
-        return given is family.exemption
+        return category(doc, node).exempt is family.exemption
 
     return exemption_reason
 
@@ -318,11 +316,11 @@ def _register(family: Family) -> None:
     )
     guard = absent(family.code)  # one bulk object for the family's -01 to -04
     bulks = {"01": guard, "02": guard, "03": guard, "04": guard}
-    for number, slot in (("05", "lineitem"), ("06", "acF"), ("07", "acT")):
-        bulks[number] = rate_bulk(family.rate, family.code, slot)
-    for number, context, check in checks:
-        rule_id = f"BR-{family.prefix}-{number}"
-        M12.rule(rule_id, context, messages[number], bulk=bulks.get(number))(check)
+    for rule, slot in (("05", "lineitem"), ("06", "acF"), ("07", "acT")):
+        bulks[rule] = rate_bulk(family.rate, family.code, slot)
+    for rule, context, check in checks:
+        rule_id = f"BR-{family.prefix}-{rule}"
+        M12.rule(rule_id, context, messages[rule], bulk=bulks.get(rule))(check)
 
 
 for _family in FAMILIES:
