@@ -46,6 +46,7 @@ _INVOICE_REFERENCE = q("cac:InvoiceDocumentReference")
 _ADDRESS_TAGS = (q("cac:TaxRepresentativeParty"), q("cac:DeliveryLocation"))
 _PLAIN_PRICES = re.compile(r"[0-9]+(?:\.[0-9]*)?(?:\x00[0-9]+(?:\.[0-9]*)?)*")
 _FEW = 8
+_MANY = 64
 
 
 def _length_families():
@@ -73,6 +74,11 @@ def _length_families():
 
 
 _LENGTHS, _ATTRIBUTE_LENGTHS = _length_families()
+#: The length families by their lowest limit: ``((limit, ((tag, parents, rules), ...)), ...)``.
+_TIERS = tuple(
+    (lowest, tuple((tag, parents, rules) for tag, low, parents, rules in _LENGTHS if low == lowest))
+    for lowest in sorted({low for _, low, _, _ in _LENGTHS})
+)
 _DECIMALS = tuple((q(path), rule_id) for rule_id, _, path, *_ in AMOUNTS if rule_id not in _NEVER)
 _CLEARED = frozenset(
     {rule_id for *_, rules in _LENGTHS for rule_id, *_ in rules}
@@ -171,19 +177,31 @@ def _all_in(elements: list, allowed: frozenset[str]) -> bool:
 
 
 def _add_lengths(doc: Document, found: set[str]) -> None:
-    """Add the length rules whose texts may be too long."""
+    """Add the length rules whose texts may be too long: all the texts of one tier (tags of
+    the same lowest limit) are measured at once, a failing tier tag by tag, rule by rule."""
     present = doc.tags()
-    for tag, lowest, parents, rules in _LENGTHS:
-        if tag not in present or not too_long(_under(doc, tag, parents), lowest):
+    for lowest, families in _TIERS:
+        families = [family for family in families if family[0] in present]
+        if not families:
             continue
-        for rule_id, limit, parents in rules:
-            if too_long(_under(doc, tag, parents), limit):
-                found.add(rule_id)
+        texts = chain.from_iterable(_few(doc, tag, parents) for tag, parents, _ in families)
+        if not too_long(list(texts), lowest):
+            continue
+        for tag, _, rules in families:
+            for rule_id, limit, parents in rules:
+                if too_long(_under(doc, tag, parents), limit):
+                    found.add(rule_id)
     for name, rules in _ATTRIBUTE_LENGTHS.items():
         attributes = doc.attributes(name)
         if attributes:
             longest = max(len(a.value) for a in attributes)
             found.update(rule_id for rule_id, limit in rules if longest > limit)
+
+
+def _few(doc: Document, tag: str, parents) -> list:
+    """The ``tag`` elements, narrowed by :func:`_under` only when they are many."""
+    found = doc.elements(tag)
+    return found if len(found) <= _MANY else _under(doc, tag, parents)
 
 
 def _under(doc: Document, tag: str, parents) -> list:

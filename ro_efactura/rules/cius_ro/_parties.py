@@ -56,18 +56,28 @@ def _filled(path: str):
 
 
 def _address_rules(prefix: str, country_path: str, county_path: str, city_path: str):
-    country, county, city = (
-        Path(f"{prefix}{p}").steps for p in (country_path, county_path, city_path)
-    )
+    paths = tuple(Path(f"{prefix}{p}").steps for p in (country_path, county_path, city_path))
+
+    def parts(node: etree._Element, doc: Document) -> tuple[str, str, str]:
+        """The country code, county and city, read once per address for both rules."""
+        known = doc.memo(_PARTS_KEY, dict)
+        key = (paths, node)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = tuple(_first(steps, doc, node) for steps in paths)
+        return found
 
     def sector(node: etree._Element, doc: Document) -> bool:
-        parts = (_first(p, doc, node) for p in (country, county, city))
-        return bucharest_city_ok(*parts)
+        return bucharest_city_ok(*parts(node, doc))
 
     def county_code(node: etree._Element, doc: Document) -> bool:
-        return county_ok(_first(country, doc, node), _first(county, doc, node))
+        country, county, _ = parts(node, doc)
+        return county_ok(country, county)
 
     return sector, county_code
+
+
+_PARTS_KEY = "cius_ro.address-parts"
 
 
 def _missing(field_ro: str, field_en: str, term: str, what_ro: str, what_en: str) -> Text:

@@ -146,21 +146,14 @@ class Path:
 
     def at_most_one(self, doc: Document, anchor: etree._Element) -> bool:
         """``count(path) <= 1``, answered without walking when no step of the path repeats
-        under a parent of the same kind anywhere in the document."""
-        found = len(doc.elements(self.steps[-1]))
-        if found <= 1 or self._missing(doc):
+        under a parent of the same kind anywhere in the document (or climbed to from the
+        path's elements when they are few)."""
+        if len(doc.elements(self.steps[-1])) > _FEW and self.never_twice(doc, (anchor.tag,)):
             return True
-        if found <= _FEW:
-            nodes = descend(doc, anchor, self.steps)
-            if self.attribute:
-                return sum(1 for n in nodes if n.get(self.attribute) is not None) <= 1
-            return len(nodes) <= 1
-        parent = anchor.tag
-        for step in self.steps:
-            if parent in _repeated_under(doc, step):
-                return self.count(doc, anchor) <= 1
-            parent = step
-        return True
+        nodes = descend(doc, anchor, self.steps)
+        if self.attribute:
+            return sum(1 for n in nodes if n.get(self.attribute) is not None) <= 1
+        return len(nodes) <= 1
 
     def never_twice(self, doc: Document, anchor_tags) -> bool:
         """:meth:`at_most_one` for every anchor with one of ``anchor_tags``, decided from
@@ -171,7 +164,7 @@ class Path:
             return True
         for parent in anchor_tags:
             for step in self.steps:
-                if parent in _repeated_under(doc, step):
+                if _repeats(doc, parent, step):
                     return False
                 parent = step
         return True
@@ -213,6 +206,16 @@ class Path:
                 return None
             node = node.getparent()
         return node
+
+
+def _repeats(doc: Document, parent: str, tag: str) -> bool:
+    """Whether some ``parent`` element holds two or more ``tag`` children: counted from the
+    parents when they are far fewer than the children, else from the children up."""
+    holders = doc.elements(parent)
+    if len(holders) * 4 < len(doc.elements(tag)):
+        children = doc.children
+        return any(len(children(holder).get(tag, ())) > 1 for holder in holders)
+    return parent in _repeated_under(doc, tag)
 
 
 def _repeated_under(doc: Document, tag: str) -> frozenset[str]:
