@@ -158,14 +158,18 @@ class CategoryContext(Context):
     def __init__(self, match: str, *, code: str, slot: str) -> None:
         super().__init__(match)
         self.code, self.slot = code, slot
+        self._slot_code = (slot, code)
 
     def nodes(self, doc) -> list:
-        return vat_index(doc).nodes.get((self.slot, self.code), [])
+        return doc.memo(_INDEX, lambda: _build(doc)).nodes.get(self._slot_code, [])
 
 
 def vat_index(doc) -> VatIndex:
     """The document's :class:`VatIndex`, computed once."""
-    return doc.memo("en16931:vat-index", lambda: _build(doc))
+    return doc.memo(_INDEX, lambda: _build(doc))
+
+
+_INDEX = "en16931:vat-index"
 
 
 #: The slots whose VAT categories are the nodes of a :class:`CategoryContext`.
@@ -338,41 +342,33 @@ class _Pricer:
 
 
 def _parties(doc, index: VatIndex) -> None:
-    for scheme in _party_schemes(doc, _SUPPLIER):
-        if _COMPANY_ID in _child_tags(scheme):
+    """The parties' identifiers, climbing from each ``cbc:CompanyID`` of the document."""
+    for company_id in doc.elements(_COMPANY_ID):
+        holder = company_id.getparent()
+        party = holder.getparent() if holder is not None else None
+        if party is None:
+            continue
+        role = party.getparent()
+        role = role.tag if role is not None and party.tag == _PARTY else None
+        if holder.tag == _LEGAL_ENTITY:
+            index.buyer_legal_id = index.buyer_legal_id or role == _CUSTOMER
+        elif holder.tag != _PARTY_TAX_SCHEME:
+            continue
+        elif role == _SUPPLIER:
             index.seller_any_vat_id = True
-            index.seller_vat_id = index.seller_vat_id or _scheme_vat(scheme)
-    for party in doc.elements(_REPRESENTATIVE):
-        for scheme in party.iterchildren(_PARTY_TAX_SCHEME):
-            if _COMPANY_ID in _child_tags(scheme) and _scheme_vat(scheme):
-                index.representative_vat_id = True
-    for scheme in _party_schemes(doc, _CUSTOMER):
-        if _COMPANY_ID in _child_tags(scheme) and _scheme_vat(scheme):
-            index.buyer_vat_id = True
-    for customer in doc.elements(_CUSTOMER):
-        for party in customer.iterchildren(_PARTY):
-            for entity in party.iterchildren(_LEGAL_ENTITY):
-                if _COMPANY_ID in _child_tags(entity):
-                    index.buyer_legal_id = True
-
-
-def _party_schemes(doc, role: str) -> list:
-    return [
-        scheme
-        for found in doc.elements(role)
-        for party in found.iterchildren(_PARTY)
-        for scheme in party.iterchildren(_PARTY_TAX_SCHEME)
-    ]
-
-
-def _child_tags(node) -> set:
-    return {child.tag for child in node}
+            index.seller_vat_id = index.seller_vat_id or _scheme_vat(holder)
+        elif role == _CUSTOMER:
+            index.buyer_vat_id = index.buyer_vat_id or _scheme_vat(holder)
+        elif party.tag == _REPRESENTATIVE:
+            index.representative_vat_id = index.representative_vat_id or _scheme_vat(holder)
 
 
 def _scheme_vat(node) -> bool:
-    for scheme in node.iterchildren(_TAX_SCHEME):
-        for scheme_id in scheme.iterchildren(ID):
-            if _is_vat_text(string_value(scheme_id)):
-                return True
-            break
+    for scheme in node:
+        if scheme.tag == _TAX_SCHEME:
+            for scheme_id in scheme:
+                if scheme_id.tag == ID:
+                    if _is_vat_text(string_value(scheme_id)):
+                        return True
+                    break
     return False

@@ -199,11 +199,10 @@ def first_texts(doc, tag: str, parent_tags: tuple[str, ...]) -> dict:
 
     def read() -> dict:
         first: dict = {}
-        for parent_tag in parent_tags:
-            for element in doc.under_parent(tag, parent_tag):
-                parent = element.getparent()
-                if parent not in first:
-                    first[parent] = string_value(element)
+        for element in doc.elements(tag):
+            parent = element.getparent()
+            if parent is not None and parent not in first and parent.tag in parent_tags:
+                first[parent] = string_value(element)
         return first
 
     return doc.memo(("en16931:first-texts", tag, parent_tags), read)
