@@ -14,14 +14,14 @@ from ..errors import DocumentError
 from ..model import ItemAttribute, Line, VatCategory
 from ._read_build import builder
 from ._read_parts import PERIOD, allowance_charge, period
-from ._read_values import code, identifier_of, missing, number, number_of, required
+from ._read_values import code, converted, identifier_of, missing, number, number_of, required
 from ._read_walk import First, Many, Sub, collect, table, walk
 
 __all__ = ["REQUIRED", "line"]
 
 
 def _ids(field: str, convert=None) -> dict:
-    return {"cbc:ID": field if convert is None else (field, convert)}
+    return {"cbc:ID": field if convert is None else converted(field, convert)}
 
 
 _ITEM = {
@@ -59,7 +59,7 @@ _LINE = {
 }
 _QUANTITY = {False: "cbc:InvoicedQuantity", True: "cbc:CreditedQuantity"}
 _TABLES = {credit: table({**_LINE, name: First("quantity")}) for credit, name in _QUANTITY.items()}
-_CLASSIFICATION = table({"cbc:ItemClassificationCode": ("code", identifier_of)})
+_CLASSIFICATION = table({"cbc:ItemClassificationCode": converted("code", identifier_of)})
 _ATTRIBUTE = table({"cbc:Name": "name", "cbc:Value": "value"})
 
 #: Line field -> the path reported when it is missing.

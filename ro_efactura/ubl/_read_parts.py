@@ -30,6 +30,7 @@ from ..model import (
 from ._read_build import builder
 from ._read_values import (
     code,
+    converted,
     date_of,
     identifier_of,
     missing,
@@ -38,7 +39,7 @@ from ._read_values import (
     required,
     text_of,
 )
-from ._read_walk import AT, First, Many, Sub, collect, table
+from ._read_walk import AT, Each, First, Sub, collect, table
 
 __all__ = [
     "ADDRESS",
@@ -74,17 +75,17 @@ ADDRESS = table(
 )
 _CONTACT = table({"cbc:Name": "name", "cbc:Telephone": "telephone", "cbc:ElectronicMail": "email"})
 _TAX_SCHEME = table({"cbc:CompanyID": "company_id", "cac:TaxScheme": {"cbc:ID": "scheme"}})
-_IDENTIFICATION = table({"cbc:ID": First("id")})
+_IDENTIFICATION = table({"cbc:ID": converted("id", identifier_of)})
 PARTY = table(
     {
-        "cbc:EndpointID": First("electronic_address"),
-        "cac:PartyIdentification": Many("identifiers"),
+        "cbc:EndpointID": converted("electronic_address", identifier_of),
+        "cac:PartyIdentification": Each("identifiers", _IDENTIFICATION),
         "cac:PartyName": {"cbc:Name": "trading_name"},
         "cac:PostalAddress": Sub("address", ADDRESS),
-        "cac:PartyTaxScheme": Many("tax_schemes"),
+        "cac:PartyTaxScheme": Each("tax_schemes", _TAX_SCHEME),
         "cac:PartyLegalEntity": {
             "cbc:RegistrationName": "registration_name",
-            "cbc:CompanyID": First("legal_id"),
+            "cbc:CompanyID": converted("legal_id", identifier_of),
             "cbc:CompanyLegalForm": "legal_form",
         },
         "cac:Contact": Sub("contact", _CONTACT),
@@ -92,16 +93,16 @@ PARTY = table(
 )
 PAYEE = table(
     {
-        "cac:PartyIdentification": Many("identifiers"),
+        "cac:PartyIdentification": Each("identifiers", _IDENTIFICATION),
         "cac:PartyName": {"cbc:Name": "name"},
-        "cac:PartyLegalEntity": {"cbc:CompanyID": First("legal_id")},
+        "cac:PartyLegalEntity": {"cbc:CompanyID": converted("legal_id", identifier_of)},
     }
 )
 TAX_REPRESENTATIVE = table(
     {
         "cac:PartyName": {"cbc:Name": "name"},
         "cac:PostalAddress": Sub("address", ADDRESS),
-        "cac:PartyTaxScheme": Many("tax_schemes"),
+        "cac:PartyTaxScheme": Each("tax_schemes", _TAX_SCHEME),
     }
 )
 PERIOD = table(
@@ -152,8 +153,7 @@ def _contact(found: dict | None) -> Contact | None:
 
 def _tax_ids(schemes: list) -> tuple[str | None, str | None]:
     vat_id = registration = None
-    for element in schemes:
-        scheme = collect(element, _TAX_SCHEME)
+    for scheme in schemes:
         company_id = scheme.get("company_id")
         if (scheme.get("scheme") or "").upper() == "VAT":
             vat_id = vat_id or company_id
@@ -163,10 +163,7 @@ def _tax_ids(schemes: list) -> tuple[str | None, str | None]:
 
 
 def _identifiers(found: dict) -> tuple[Identifier, ...]:
-    ids = (
-        optional(collect(e, _IDENTIFICATION), "id", identifier_of)
-        for e in found.get("identifiers", ())
-    )
+    ids = (part.get("id") for part in found.get("identifiers", ()))
     return tuple(i for i in ids if i is not None)
 
 
@@ -186,11 +183,11 @@ def party(found: dict | None, container, role: str) -> Party:
         name=name,
         trading_name=trading,
         identifiers=_identifiers(found),
-        legal_id=optional(found, "legal_id", identifier_of),
+        legal_id=found.get("legal_id"),
         legal_form=found.get("legal_form"),
         vat_id=vat_id,
         tax_registration_id=registration,
-        electronic_address=optional(found, "electronic_address", identifier_of),
+        electronic_address=found.get("electronic_address"),
         address=address(found.get("address")),
         contact=_contact(found.get("contact")),
     )
@@ -203,7 +200,7 @@ def payee(found: dict | None) -> Party | None:
     return _new_party(
         name=required(found.get("name"), found[AT], "cac:PartyName/cbc:Name"),
         identifiers=_identifiers(found),
-        legal_id=optional(found, "legal_id", identifier_of),
+        legal_id=found.get("legal_id"),
     )
 
 

@@ -33,6 +33,7 @@ from ._read_walk import Cached
 __all__ = [
     "code",
     "code_of",
+    "converted",
     "date_of",
     "identifier_of",
     "missing",
@@ -83,6 +84,12 @@ def number_of(element) -> Decimal | None:
         if len(_NUMBERS) < _NUMBERS_LIMIT:
             _NUMBERS[raw] = value
     return value
+
+
+def converted(field: str, convert) -> Cached:
+    """A table entry for ``convert`` of an element (nothing known beforehand), read into
+    ``field``."""
+    return Cached(field, {}, convert)
 
 
 def number(field: str) -> Cached:

@@ -5,18 +5,18 @@ A table maps the Clark tag of a child element to what it holds:
 * a field name (``str``): the element's stripped text, None when empty;
 * :class:`First`: the element itself, for a value that is converted later (a number, a date,
   a code) or that has attributes;
-* ``(field, converter)``: the converter's result for the element;
-* :class:`Cached`: the same, looked up first by the element's stripped text among values
-  already known (numbers repeat from line to line, codes come from a short list);
+* :class:`Cached`: ``convert(element)``, looked up first by the element's stripped text among
+  values already known (numbers repeat from line to line, codes come from a short list);
 * a nested table (``dict``): walk into the element, collecting into the same values;
 * :class:`Many`: every such element, in document order;
+* :class:`Each`: every such element, each walked into a dict of its own, in document order;
 * :class:`Sub`: walk into the element, collecting into a dict of its own under the field,
   which also keeps the first such element under :data:`AT` (for error locations).
 
-For every kind but :class:`Many` the first element wins, even when it is empty, and the
-fields of repeated parent elements merge (the first match at each path, as XPath's first node
-in document order). Only the branches a table names are visited, each element once; absent
-optional parts cost nothing, and unknown elements are skipped.
+For every kind but :class:`Many` and :class:`Each` the first element wins, even when it is
+empty, and the fields of repeated parent elements merge (the first match at each path, as
+XPath's first node in document order). Only the branches a table names are visited, each
+element once; absent optional parts cost nothing, and unknown elements are skipped.
 
 Tables are written with prefixed names (``cbc:Name``) and turned into Clark tags by
 :func:`table`.
@@ -36,7 +36,7 @@ from functools import cache
 
 from .._xml import NS
 
-__all__ = ["AT", "Cached", "First", "Many", "Sub", "clark", "collect", "table", "walk"]
+__all__ = ["AT", "Cached", "Each", "First", "Many", "Sub", "clark", "collect", "table", "walk"]
 
 #: The key under which a :class:`Sub` dict keeps its (first) element.
 AT = "@"
@@ -78,6 +78,17 @@ class Many:
         self.field = field
 
 
+class Each:
+    """A repeated child part, each collected by ``table`` into a dict of its own (keeping the
+    element under :data:`AT`), listed in document order under ``field``."""
+
+    __slots__ = ("field", "table")
+
+    def __init__(self, field: str, table: dict) -> None:
+        self.field = field
+        self.table = table
+
+
 class Sub:
     """A child part whose fields are collected by ``table`` into a dict under ``field``."""
 
@@ -95,9 +106,8 @@ def table(spec: dict) -> dict:
 
 def walk(element, table: dict, values: dict) -> None:
     """Collect the children of ``element`` named in ``table`` into ``values``."""
-    get = table.get
     for child in element[:]:  # a slice is cheaper than lxml's child iterator
-        spec = get(child.tag)
+        spec = table.get(child.tag)  # a local ``get`` costs more than it saves on small tables
         if spec is None:
             continue
         kind = type(spec)
@@ -105,20 +115,24 @@ def walk(element, table: dict, values: dict) -> None:
             if spec not in values:
                 raw = child.text
                 values[spec] = (raw.strip() or None) if raw else None
-        elif kind is dict:
-            walk(child, spec, values)
         elif kind is Cached:
             if spec.field not in values:
                 raw = child.text
                 value = spec.known.get(raw.strip()) if raw else None
                 values[spec.field] = spec.convert(child) if value is None else value
+        elif kind is dict:
+            walk(child, spec, values)
         elif kind is First:
             if spec.field not in values:
                 values[spec.field] = child
-        elif kind is tuple:
-            field, convert = spec
-            if field not in values:
-                values[field] = convert(child)
+        elif kind is Each:
+            part = {AT: child}
+            walk(child, spec.table, part)
+            found = values.get(spec.field)
+            if found is None:
+                values[spec.field] = [part]
+            else:
+                found.append(part)
         elif kind is Many:
             found = values.get(spec.field)
             if found is None:

@@ -26,7 +26,7 @@ import binascii
 from decimal import Decimal
 
 from .._xml import DEFAULT_MAX_SIZE, element_path, parse, root_kind
-from ..errors import DocumentError
+from ..errors import DocumentError, MissingPartError
 from ..model import (
     Attachment,
     Delivery,
@@ -66,7 +66,7 @@ from ._read_values import (
     required,
     text_of,
 )
-from ._read_walk import AT, First, Many, Sub, collect, table
+from ._read_walk import AT, Each, First, Many, Sub, clark, collect, table, walk
 
 __all__ = ["read"]
 
@@ -100,46 +100,6 @@ _DELIVERY = table(
         "cac:DeliveryParty": {"cac:PartyName": {"cbc:Name": "party_name"}},
     }
 )
-_HEADER = {
-    "cbc:CustomizationID": "customization_id",
-    "cbc:ProfileID": "profile_id",
-    "cbc:ID": "number",
-    "cbc:IssueDate": First("issue_date"),
-    "cbc:DueDate": First("due_date"),
-    "cbc:Note": Many("notes"),
-    "cbc:TaxPointDate": First("tax_point_date"),
-    "cbc:DocumentCurrencyCode": "currency",
-    "cbc:TaxCurrencyCode": "tax_currency",
-    "cbc:AccountingCost": "accounting_ref",
-    "cbc:BuyerReference": "buyer_reference",
-    "cac:InvoicePeriod": Sub("period", PERIOD),
-    "cac:OrderReference": {"cbc:ID": "order_id", "cbc:SalesOrderID": "sales_order_ref"},
-    "cac:BillingReference": {"cac:InvoiceDocumentReference": Many("preceding")},
-    "cac:DespatchDocumentReference": {"cbc:ID": "despatch_ref"},
-    "cac:ReceiptDocumentReference": {"cbc:ID": "receipt_ref"},
-    "cac:OriginatorDocumentReference": {"cbc:ID": "tender_ref"},
-    "cac:ContractDocumentReference": {"cbc:ID": "contract_ref"},
-    "cac:AdditionalDocumentReference": Many("documents"),
-    "cac:ProjectReference": {"cbc:ID": "project_ref"},
-    "cac:AccountingSupplierParty": {"cac:Party": Sub("seller", PARTY)},
-    "cac:AccountingCustomerParty": {"cac:Party": Sub("buyer", PARTY)},
-    "cac:PayeeParty": Sub("payee", PAYEE),
-    "cac:TaxRepresentativeParty": Sub("tax_representative", TAX_REPRESENTATIVE),
-    "cac:Delivery": Sub("delivery", _DELIVERY),
-    "cac:PaymentMeans": Many("payment_means"),
-    "cac:PaymentTerms": {"cbc:Note": "payment_terms"},
-    "cac:AllowanceCharge": Many("allowances_charges"),
-    "cac:TaxTotal": Many("tax_totals"),
-    "cac:LegalMonetaryTotal": Sub("totals", _TOTALS),
-}
-#: Per kind of document (credit note or not): its header table and the tag of its lines.
-_KINDS = {
-    credit: (table({**_HEADER, type_code: First("type_code"), lines: Many("lines")}), lines)
-    for credit, type_code, lines in (
-        (False, "cbc:InvoiceTypeCode", "cac:InvoiceLine"),
-        (True, "cbc:CreditNoteTypeCode", "cac:CreditNoteLine"),
-    )
-}
 _PRECEDING = table({"cbc:ID": "number", "cbc:IssueDate": First("issue_date")})
 _DOCUMENT = table(
     {
@@ -178,24 +138,61 @@ _PAYMENT_MEANS = table(
         },
     }
 )
-_TAX_TOTAL = table({"cbc:TaxAmount": First("amount"), "cac:TaxSubtotal": Many("subtotals")})
+#: Fields named as :class:`VatBreakdown`'s.
 _SUBTOTAL = table(
     {
         "cbc:TaxableAmount": number("taxable_amount"),
         "cbc:TaxAmount": number("tax_amount"),
-        "cac:TaxCategory": Sub(
-            "category",
-            table(
-                {
-                    "cbc:ID": code("id", VatCategory),
-                    "cbc:Percent": number("rate"),
-                    "cbc:TaxExemptionReason": "reason",
-                    "cbc:TaxExemptionReasonCode": "reason_code",
-                }
-            ),
-        ),
+        "cac:TaxCategory": {
+            "cbc:ID": code("category", VatCategory),
+            "cbc:Percent": number("rate"),
+            "cbc:TaxExemptionReason": "exemption_reason",
+            "cbc:TaxExemptionReasonCode": "exemption_code",
+        },
     }
 )
+#: The subtotals are walked only for the TaxTotal that gives the breakdown.
+_TAX_TOTAL = table({"cbc:TaxAmount": First("amount"), "cac:TaxSubtotal": Many("subtotals")})
+_HEADER = {
+    "cbc:CustomizationID": "customization_id",
+    "cbc:ProfileID": "profile_id",
+    "cbc:ID": "number",
+    "cbc:IssueDate": First("issue_date"),
+    "cbc:DueDate": First("due_date"),
+    "cbc:Note": Many("notes"),
+    "cbc:TaxPointDate": First("tax_point_date"),
+    "cbc:DocumentCurrencyCode": "currency",
+    "cbc:TaxCurrencyCode": "tax_currency",
+    "cbc:AccountingCost": "accounting_ref",
+    "cbc:BuyerReference": "buyer_reference",
+    "cac:InvoicePeriod": Sub("period", PERIOD),
+    "cac:OrderReference": {"cbc:ID": "order_id", "cbc:SalesOrderID": "sales_order_ref"},
+    "cac:BillingReference": {"cac:InvoiceDocumentReference": Each("preceding", _PRECEDING)},
+    "cac:DespatchDocumentReference": {"cbc:ID": "despatch_ref"},
+    "cac:ReceiptDocumentReference": {"cbc:ID": "receipt_ref"},
+    "cac:OriginatorDocumentReference": {"cbc:ID": "tender_ref"},
+    "cac:ContractDocumentReference": {"cbc:ID": "contract_ref"},
+    "cac:AdditionalDocumentReference": Each("documents", _DOCUMENT),
+    "cac:ProjectReference": {"cbc:ID": "project_ref"},
+    "cac:AccountingSupplierParty": {"cac:Party": Sub("seller", PARTY)},
+    "cac:AccountingCustomerParty": {"cac:Party": Sub("buyer", PARTY)},
+    "cac:PayeeParty": Sub("payee", PAYEE),
+    "cac:TaxRepresentativeParty": Sub("tax_representative", TAX_REPRESENTATIVE),
+    "cac:Delivery": Sub("delivery", _DELIVERY),
+    "cac:PaymentMeans": Each("payment_means", _PAYMENT_MEANS),
+    "cac:PaymentTerms": {"cbc:Note": "payment_terms"},
+    "cac:AllowanceCharge": Many("allowances_charges"),
+    "cac:TaxTotal": Each("tax_totals", _TAX_TOTAL),
+    "cac:LegalMonetaryTotal": Sub("totals", _TOTALS),
+}
+#: Per kind of document (credit note or not): its header table and the tag of its lines.
+_KINDS = {
+    credit: (table({**_HEADER, type_code: First("type_code"), lines: Many("lines")}), lines)
+    for credit, type_code, lines in (
+        (False, "cbc:InvoiceTypeCode", "cac:InvoiceLine"),
+        (True, "cbc:CreditNoteTypeCode", "cac:CreditNoteLine"),
+    )
+}
 
 
 def read(data: bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Invoice:
@@ -218,7 +215,7 @@ def _document(root, credit: bool) -> Invoice:
         raise missing(root, lines_tag)
     refs = _references(found, credit)
     breakdown, vat_total, vat_accounting = _tax_totals(get("tax_totals", ()), currency)
-    means = [collect(m, _PAYMENT_MEANS) for m in get("payment_means", ())]
+    means = get("payment_means", ())
     payment_means = tuple(map(_payment_means, means))
     due = optional(found, "due_date", date_of)
     if due is None and credit:
@@ -264,10 +261,9 @@ def _references(found: dict, credit: bool) -> dict:
     order_id = found.get("order_id")
     project = found.get("project_ref")
     attachments = []
-    for element in found.get("documents", ()):
-        document = collect(element, _DOCUMENT)
+    for document in found.get("documents", ()):
         if credit and document.get("type_code") == "50" and project is None:
-            project = required(document.get("id"), element, "cbc:ID")
+            project = required(document.get("id"), document[AT], "cbc:ID")
         else:
             attachments.append(_attachment(document))
     return {
@@ -283,10 +279,9 @@ def _references(found: dict, credit: bool) -> dict:
     }
 
 
-def _preceding(element) -> PrecedingInvoice:
-    found = collect(element, _PRECEDING)
+def _preceding(found: dict) -> PrecedingInvoice:
     return PrecedingInvoice(
-        number=required(found.get("number"), element, "cbc:ID"),
+        number=required(found.get("number"), found[AT], "cbc:ID"),
         issue_date=optional(found, "issue_date", date_of),
     )
 
@@ -349,15 +344,14 @@ def _card(found: dict) -> PaymentCard:
     )
 
 
-def _tax_totals(elements, currency: str):
+def _tax_totals(totals: list, currency: str):
     breakdown: tuple[VatBreakdown, ...] = ()
     vat_total = vat_accounting = None
-    for element in elements:
-        total = collect(element, _TAX_TOTAL)
+    for total in totals:
         amount = total.get("amount")
         if amount is None:
-            raise missing(element, "cbc:TaxAmount")
-        value = required(number_of(amount), element, "cbc:TaxAmount")
+            raise missing(total[AT], "cbc:TaxAmount")
+        value = required(number_of(amount), total[AT], "cbc:TaxAmount")
         in_currency = (amount.get("currencyID") or currency) == currency
         subtotals = total.get("subtotals")
         if vat_total is None and (in_currency or subtotals):
@@ -374,18 +368,23 @@ def _amount(found: dict, field: str, path: str):
 
 
 def _subtotal(element) -> VatBreakdown:
-    found = collect(element, _SUBTOTAL)
-    category = found.get("category")
+    found: dict = {}
+    walk(element, _SUBTOTAL, found)
+    get = found.get
+    if get("category") is None or get("taxable_amount") is None or get("tax_amount") is None:
+        raise _subtotal_gap(element, found)
+    return _new_vat_breakdown(**found)
+
+
+def _subtotal_gap(element, found: dict) -> MissingPartError:
+    """The error for the first required part missing from a TaxSubtotal."""
+    category = element.find(clark("cac:TaxCategory"))
     if category is None:
-        raise missing(element, "cac:TaxCategory")
-    return _new_vat_breakdown(
-        category=required(category.get("id"), category[AT], "cbc:ID"),
-        rate=category.get("rate"),
-        taxable_amount=_amount(found, "taxable_amount", "cbc:TaxableAmount"),
-        tax_amount=_amount(found, "tax_amount", "cbc:TaxAmount"),
-        exemption_reason=category.get("reason"),
-        exemption_code=category.get("reason_code"),
-    )
+        return missing(element, "cac:TaxCategory")
+    if found.get("category") is None:
+        return missing(category, "cbc:ID")
+    path = "cbc:TaxableAmount" if found.get("taxable_amount") is None else "cbc:TaxAmount"
+    return missing(element, path)
 
 
 def _totals(found: dict | None, root, vat_total, vat_accounting) -> Totals:
