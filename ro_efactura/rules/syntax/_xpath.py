@@ -58,31 +58,39 @@ _FEW = 8  # up to this many elements with the last tag, climb from them instead 
 
 def descend(doc: Document, anchor: etree._Element, steps: tuple[str, ...]) -> list:
     """The elements at the child path ``steps`` (Clark tags) below ``anchor``, in document
-    order: climbed to from the elements with the last tag when they are few, else reached
+    order: climbed to from the elements of the last step that has few of them, then reached
     through the document's children tables."""
-    candidates = doc.elements(steps[-1])
-    if len(candidates) <= _FEW:
-        ups = steps[-2::-1]
-        found = []
-        for element in candidates:
-            node = element.getparent()
-            for step in ups:
-                if node is None or node.tag != step:
-                    break
-                node = node.getparent()
-            else:
-                if node is anchor:
-                    found.append(element)
-        return found
-    found = [anchor]
+    last = len(steps) - 1
+    while last >= 0 and len(doc.elements(steps[last])) > _FEW:
+        last -= 1
+    if last < 0:
+        found = [anchor]
+    else:
+        found = _climbed(doc.elements(steps[last]), anchor, steps[last - 1 :: -1] if last else ())
     children = doc.children
-    for step in steps:
+    for step in steps[last + 1 :]:
+        if not found:
+            return _NONE
         if len(found) == 1:
             found = children(found[0]).get(step, _NONE)
         else:
             found = [c for node in found for c in children(node).get(step, ())]
-        if not found:
-            return _NONE
+    return found
+
+
+def _climbed(candidates: list, anchor: etree._Element, ups: tuple[str, ...]) -> list:
+    """The ``candidates`` whose ancestors have the tags ``ups`` (nearest first), then are
+    ``anchor``."""
+    found = []
+    for element in candidates:
+        node = element.getparent()
+        for step in ups:
+            if node is None or node.tag != step:
+                break
+            node = node.getparent()
+        else:
+            if node is anchor:
+                found.append(element)
     return found
 
 
@@ -145,10 +153,9 @@ class Path:
         return len(nodes)
 
     def at_most_one(self, doc: Document, anchor: etree._Element) -> bool:
-        """``count(path) <= 1``, answered without walking when no step of the path repeats
-        under a parent of the same kind anywhere in the document (or climbed to from the
-        path's elements when they are few)."""
-        if len(doc.elements(self.steps[-1])) > _FEW and self.never_twice(doc, (anchor.tag,)):
+        """``count(path) <= 1``: at once when the path's last tag occurs at most once or some
+        step's tag is absent, else counted through :func:`descend`."""
+        if len(doc.elements(self.steps[-1])) <= 1 or self._missing(doc):
             return True
         nodes = descend(doc, anchor, self.steps)
         if self.attribute:
