@@ -28,7 +28,7 @@ normalised ``cbc:ID``), ``each`` (every ``cbc:ID`` child, normalised), ``raw`` (
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
@@ -179,20 +179,25 @@ _CONTEXT_SLOTS = frozenset({"sub", "acF", "acT", "lineitem"})
 def _build(doc) -> VatIndex:
     index, root = VatIndex(), doc.root
     taxes: dict = {}  # owner (line or allowance/charge) -> [(code, first rate text), ...]
-    kinds: Counter = Counter()  # (slots, code, cbc:ID texts, VAT scheme) -> how many
-    for category in doc.elements(TAX_CATEGORY):
-        parent = category.getparent()
+    kinds: dict = {}  # (slots, code, cbc:ID texts, VAT scheme) -> how many
+    for element in doc.elements(TAX_CATEGORY):
+        parent = element.getparent()
         slots = _tax_category_slots(doc, parent, root)
-        code, percent = _read(index, kinds, category, slots, keep=True)
+        category = index.categories[element] = _read(element)
+        _record(index, kinds, element, slots, category)
         if parent.tag == ALLOWANCE_CHARGE:
-            _remember(taxes, parent, code, percent)
-    for category in doc.elements(CLASSIFIED_TAX_CATEGORY):
-        item = category.getparent()
+            _remember(taxes, parent, category)
+    for element in doc.elements(CLASSIFIED_TAX_CATEGORY):
+        item = element.getparent()
         line = item.getparent() if item.tag == _ITEM else None
-        on_line = line is not None and line.tag in _LINES
-        code, percent = _read(index, kinds, category, _ON_LINE if on_line else _OFF_LINE)
-        if on_line:
-            _remember(taxes, line, code, percent)
+        category = _read(element)
+        if line is None or line.tag not in _LINES:
+            _record(index, kinds, element, _OFF_LINE, category)
+            continue
+        _record(index, kinds, element, _ON_LINE, category)
+        if category.vat and category.ids:
+            index.vat_lines.add(line)
+        _remember(taxes, line, category)
     for (slots, code, raws, vat), count in kinds.items():
         for slot in slots:
             _tally(index, _KEYS[slot], slot, code, raws, vat, count)
@@ -232,12 +237,11 @@ def _tax_category_slots(doc, parent, root) -> tuple[str, ...]:
     return ("any",)
 
 
-def _read(index: VatIndex, kinds: Counter, category, slots: tuple[str, ...], keep=False):
-    """Read one category element: note it in ``kinds`` (counted later, once per kind), in
-    its contexts' nodes and with ``keep`` as a :class:`Category`; return its normalised code
-    and first rate."""
+def _read(element) -> Category:
+    """The :class:`Category` of a category element (string values inlined: a long invoice
+    has one element per line)."""
     raws, percents, vat, exempt = [], [], False, False
-    for child in category:  # string values inlined: a long invoice has one per line
+    for child in element:
         tag = child.tag
         if tag == ID:
             raws.append((child.text or "") if not len(child) else string_value(child))
@@ -252,24 +256,26 @@ def _read(index: VatIndex, kinds: Counter, category, slots: tuple[str, ...], kee
         elif tag in _EXEMPTION:
             exempt = True
     code = "" if not raws else raws[0] if raws[0].isalnum() else normalize_space(raws[0])
-    ids = tuple(raws)
-    kinds[slots, code, ids, vat] += 1
-    if keep:
-        index.categories[category] = Category(ids, tuple(percents), code, vat, exempt)
-    if vat:
-        for slot in slots:
-            if slot in _CONTEXT_SLOTS:
-                key = (slot, code)
-                found = index.nodes.get(key)
-                if found is None:
-                    index.nodes[key] = [category]
-                    index.percents[key] = {tuple(percents)}
-                else:
-                    found.append(category)
-                    index.percents[key].add(tuple(percents))
-        if raws and slots is _ON_LINE:
-            index.vat_lines.add(category.getparent().getparent())
-    return code, percents[0] if percents else None
+    return tuple.__new__(Category, (tuple(raws), tuple(percents), code, vat, exempt))
+
+
+def _record(index: VatIndex, kinds: dict, element, slots: tuple[str, ...], category) -> None:
+    """Note a category in ``kinds`` (counted later, once per kind) and, when its scheme is
+    VAT, among the nodes of its contexts."""
+    key = (slots, category.code, category.ids, category.vat)
+    kinds[key] = kinds.get(key, 0) + 1
+    if not category.vat:
+        return
+    for slot in slots:
+        if slot in _CONTEXT_SLOTS:
+            key = (slot, category.code)
+            found = index.nodes.get(key)
+            if found is None:
+                index.nodes[key] = [element]
+                index.percents[key] = {category.percents}
+            else:
+                found.append(element)
+                index.percents[key].add(category.percents)
 
 
 def _tally(index: VatIndex, keys: _Keys, slot: str, code, raws, vat, count: int) -> None:
@@ -309,12 +315,13 @@ def _number(numbers: dict, text: str | None) -> Decimal | None:
         return value
 
 
-def _remember(taxes: dict, owner, code: str, percent: str | None) -> None:
+def _remember(taxes: dict, owner, category: Category) -> None:
+    tax = (category.code, category.percents[0] if category.percents else None)
     found = taxes.get(owner)
     if found is None:
-        taxes[owner] = [(code, percent)]
+        taxes[owner] = [tax]
     else:
-        found.append((code, percent))
+        found.append(tax)
 
 
 class _Pricer:
