@@ -15,7 +15,7 @@ from ..model import ItemAttribute, Line, VatCategory
 from ._read_build import builder
 from ._read_parts import PERIOD, allowance_charge, period
 from ._read_values import code, converted, identifier_of, missing, number, number_of, required
-from ._read_walk import First, Many, Sub, collect, table, walk
+from ._read_walk import First, Many, Sub, collect, table
 
 __all__ = ["REQUIRED", "line"]
 
@@ -58,7 +58,10 @@ _LINE = {
     },
 }
 _QUANTITY = {False: "cbc:InvoicedQuantity", True: "cbc:CreditedQuantity"}
-_TABLES = {credit: table({**_LINE, name: First("quantity")}) for credit, name in _QUANTITY.items()}
+_TABLES = {  # the quantity early: the walker tries the tags in order
+    credit: table({"cbc:ID": "id", name: First("quantity"), **_LINE})
+    for credit, name in _QUANTITY.items()
+}
 _CLASSIFICATION = table({"cbc:ItemClassificationCode": converted("code", identifier_of)})
 _ATTRIBUTE = table({"cbc:Name": "name", "cbc:Value": "value"})
 
@@ -101,7 +104,7 @@ def _attribute(element) -> ItemAttribute:
 def line(element, credit_note: bool) -> Line:
     """BG-25 from an InvoiceLine or CreditNoteLine element."""
     values: dict = {}
-    walk(element, _TABLES[credit_note], values)
+    _TABLES[credit_note](element, values)
     found = values.get("quantity")
     quantity = None if found is None else number_of(found)
     if quantity is None:
@@ -111,9 +114,14 @@ def line(element, credit_note: bool) -> Line:
         raise DocumentError("The quantity has no unitCode.", location=element_path(found))
     values["quantity"] = quantity
     values["unit"] = unit
-    if not all(map(values.get, REQUIRED)):  # a zero price is falsy too: look closer
-        for field, path in REQUIRED.items():
-            if values.get(field) is None:
-                raise missing(element, path)
+    get = values.get
+    if (  # the fields of REQUIRED, spelled out: cheaper than a loop over them
+        get("id") is None
+        or get("net_price") is None
+        or get("item_name") is None
+        or get("vat_category") is None
+    ):
+        field = next(f for f in REQUIRED if get(f) is None)
+        raise missing(element, REQUIRED[field])
     _repeated(values)
     return _new_line(**values)

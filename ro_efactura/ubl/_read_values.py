@@ -28,6 +28,7 @@ from functools import cache, partial
 from .._xml import element_path
 from ..errors import DocumentError, MissingPartError
 from ..model import Identifier
+from ._read_build import builder
 from ._read_walk import Cached
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
 ]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_new_identifier = builder(Identifier)
 
 
 def missing(parent, path: str) -> MissingPartError:
@@ -120,7 +122,7 @@ def identifier_of(element) -> Identifier | None:
     if value is None:
         return None
     scheme = (element.get("schemeID") or element.get("listID") or "").strip()
-    return Identifier(value=value, scheme=scheme or None)
+    return _new_identifier(value=value, scheme=scheme or None)
 
 
 @cache

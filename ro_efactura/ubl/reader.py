@@ -66,7 +66,7 @@ from ._read_values import (
     required,
     text_of,
 )
-from ._read_walk import AT, Each, First, Many, Sub, clark, collect, table, walk
+from ._read_walk import AT, Each, First, Many, Sub, clark, collect, table
 
 __all__ = ["read"]
 
@@ -185,9 +185,10 @@ _HEADER = {
     "cac:TaxTotal": Each("tax_totals", _TAX_TOTAL),
     "cac:LegalMonetaryTotal": Sub("totals", _TOTALS),
 }
-#: Per kind of document (credit note or not): its header table and the tag of its lines.
+#: Per kind of document (credit note or not): its header table (lines first: the walker tries
+#: the tags in order) and the tag of its lines.
 _KINDS = {
-    credit: (table({**_HEADER, type_code: First("type_code"), lines: Many("lines")}), lines)
+    credit: (table({lines: Many("lines"), **_HEADER, type_code: First("type_code")}), lines)
     for credit, type_code, lines in (
         (False, "cbc:InvoiceTypeCode", "cac:InvoiceLine"),
         (True, "cbc:CreditNoteTypeCode", "cac:CreditNoteLine"),
@@ -369,7 +370,7 @@ def _amount(found: dict, field: str, path: str):
 
 def _subtotal(element) -> VatBreakdown:
     found: dict = {}
-    walk(element, _SUBTOTAL, found)
+    _SUBTOTAL(element, found)
     get = found.get
     if get("category") is None or get("taxable_amount") is None or get("tax_amount") is None:
         raise _subtotal_gap(element, found)
