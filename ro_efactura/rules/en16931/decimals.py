@@ -184,13 +184,19 @@ _AMOUNTS = (
 )
 
 
-def _all_two_decimals(doc, tag: str) -> bool:
-    """Every ``tag`` element of the document has at most two decimals (the bulk check of
-    every rule on that element, whatever its context), read once per document."""
-    return doc.memo(
-        ("en16931:two-decimals", tag),
-        lambda: all(decimals(string_value(e)) <= 2 for e in doc.elements(tag)),
-    )
+def _amounts_two_decimals(nodes: list, doc) -> bool:
+    """The bulk check shared by every rule of the table: each element of every tag the table
+    names has at most two decimals, whatever its context (read once per document)."""
+    return doc.memo("en16931:two-decimals", lambda: _no_long_amount(doc))
+
+
+def _no_long_amount(doc) -> bool:
+    for tag in _TAGS:
+        for element in doc.elements(tag):
+            text = element.text if not len(element) else string_value(element)
+            if text and decimals(text) > 2:
+                return False
+    return True
 
 
 def _two_decimals(rule_id: str, context, tag: str, bt: str, ro: str, en: str) -> None:
@@ -203,12 +209,13 @@ def _two_decimals(rule_id: str, context, tag: str, bt: str, ro: str, en: str) ->
             ro=f"{ro} ({bt}) are mai mult de două zecimale. Rotunjiți valoarea la două zecimale.",
             en=f"The {en} ({bt}) has more than two decimals. Round it to two decimals.",
         ),
-        bulk=lambda nodes, doc: _all_two_decimals(doc, path),
+        bulk=_amounts_two_decimals,
     )
     def at_most_two_decimals(node, doc) -> bool:
         return decimals(kids_text(doc, node, path)) <= 2
 
 
+_TAGS = tuple({q(row[2]): None for row in _AMOUNTS})
 for _row in _AMOUNTS:
     _two_decimals(*_row)
 
