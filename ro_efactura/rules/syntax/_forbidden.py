@@ -21,6 +21,7 @@ rules costs a few dictionary hits rather than 700 path searches.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 
 from lxml import etree
@@ -153,16 +154,26 @@ def violations(doc: Document) -> set[str]:
             if by_parent and parent is not None:
                 entries = by_parent.get(parent.tag, ())
                 _check(entries, attribute.element, root, broken)
-    present = present_tags(doc)
-    for tag in _TRIGGERS & present:
+    for tag, anywhere, parents in _plan(present_tags(doc)):
         by_parent = _BY_TAG[tag]
-        if _ANY_PARENT in by_parent:
+        if anywhere:
             for element in doc.elements(tag):
                 _check(by_parent[_ANY_PARENT], element, root, broken)
-        parents = _PARENTS[tag] & present
         if parents:
             _by_parent(doc, tag, parents, by_parent, broken)
     return broken
+
+
+@lru_cache(maxsize=1024)
+def _plan(present: frozenset[str]) -> tuple[tuple[str, bool, frozenset[str]], ...]:
+    """For a document's set of tags: each tag some rule forbids, whether anywhere, and the
+    tags of its forbidden parents that the document has (documents of one shape share it)."""
+    plan = []
+    for tag in _TRIGGERS & present:
+        anywhere, parents = _ANY_PARENT in _BY_TAG[tag], _PARENTS[tag] & present
+        if anywhere or parents:
+            plan.append((tag, anywhere, parents))
+    return tuple(plan)
 
 
 def _by_parent(doc: Document, tag: str, parents, by_parent: dict, broken: set[str]) -> None:

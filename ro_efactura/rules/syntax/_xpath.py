@@ -170,6 +170,8 @@ class Path:
         if len(doc.elements(self.steps[-1])) <= 1 or self._missing(doc):
             return True
         for parent in anchor_tags:
+            if not doc.elements(parent):
+                continue
             for step in self.steps:
                 if _repeats(doc, parent, step):
                     return False
