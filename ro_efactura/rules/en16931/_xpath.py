@@ -86,16 +86,23 @@ _TAX_SCHEME = q("cac:TaxScheme")
 LINE_TAGS = (INVOICE_LINE, CREDIT_NOTE_LINE)
 
 
-def matches(node, path: str):
+def matches(node, path: str) -> list:
     """The elements at the child path ``path`` (Clark tags joined by ``/``) under ``node``."""
-    # a Clark tag has no "/" (UBL namespaces are URNs); each step filters children in C,
+    # a Clark tag has no "/" (UBL namespaces are URNs): steps are filtered child by child,
     # much cheaper than lxml's ElementPath (whose small cache other patterns keep clearing)
     if "/" not in path:
-        return node.iterchildren(path)
+        return _children(node, path)
     found = [node]
     for tag in _split(path):
-        found = [child for parent in found for child in parent.iterchildren(tag)]
-    return iter(found)
+        found = [child for parent in found for child in _children(parent, tag)]
+    return found
+
+
+def _children(node, tag: str) -> list:
+    # a few children are cheaper to test in Python than through an lxml tag iterator
+    if len(node) < 8:
+        return [child for child in node if child.tag == tag]
+    return list(node.iterchildren(tag))
 
 
 _STEPS: dict[str, tuple[str, ...]] = {}
@@ -110,9 +117,8 @@ def _split(path: str) -> tuple[str, ...]:
 
 def first_text(node, path: str) -> str | None:
     """The string value of the first ``path`` match under ``node``, ``None`` if there is none."""
-    for found in matches(node, path):
-        return string_value(found)
-    return None
+    found = matches(node, path)
+    return string_value(found[0]) if found else None
 
 
 def texts(node, path: str) -> list[str]:
@@ -122,7 +128,7 @@ def texts(node, path: str) -> list[str]:
 
 def exists(node, path: str) -> bool:
     """XPath ``exists(path)``: at least one match, whatever its content."""
-    return next(matches(node, path), None) is not None
+    return bool(matches(node, path))
 
 
 def nonempty(node, path: str) -> bool:
@@ -232,12 +238,14 @@ def kids_number(doc, node, tag: str) -> Decimal | None:
 
 def is_vat(category) -> bool:
     """``[cac:TaxScheme/normalize-space(upper-case(cbc:ID)) = 'VAT']`` on a tax category."""
-    for scheme in category.iterchildren(_TAX_SCHEME):
-        for scheme_id in scheme.iterchildren(ID):
-            value = string_value(scheme_id)
-            if value == "VAT" or normalize_space(value.upper()) == "VAT":
-                return True
-            break
+    for scheme in category:
+        if scheme.tag == _TAX_SCHEME:
+            for scheme_id in scheme:
+                if scheme_id.tag == ID:
+                    value = string_value(scheme_id)
+                    if value == "VAT" or normalize_space(value.upper()) == "VAT":
+                        return True
+                    break
     return False
 
 
