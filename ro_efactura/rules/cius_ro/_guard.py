@@ -18,7 +18,8 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
+from operator import gt
 
 from .._core import Document, q
 from ..syntax._guarded import TEXT, nested, odd_amount_tags, too_long
@@ -74,11 +75,6 @@ def _length_families():
 
 
 _LENGTHS, _ATTRIBUTE_LENGTHS = _length_families()
-#: The length families by their lowest limit: ``((limit, ((tag, parents, rules), ...)), ...)``.
-_TIERS = tuple(
-    (lowest, tuple((tag, parents, rules) for tag, low, parents, rules in _LENGTHS if low == lowest))
-    for lowest in sorted({low for _, low, _, _ in _LENGTHS})
-)
 _DECIMALS = tuple((q(path), rule_id) for rule_id, _, path, *_ in AMOUNTS if rule_id not in _NEVER)
 _CLEARED = frozenset(
     {rule_id for *_, rules in _LENGTHS for rule_id, *_ in rules}
@@ -100,9 +96,13 @@ def suspects(doc: Document) -> frozenset[str]:
     if any(tag in present for tag in _ADDRESS_TAGS):
         found.update(BOOK.failing(TAX_REPRESENTATIVE_ADDRESS, doc))
         found.update(BOOK.failing(DELIVERY_ADDRESS, doc))
-    for rule_id, tag in DATE_RULES:
-        if tag in present and not _all_dates(doc.elements(tag)):
-            found.add(rule_id)
+    dates = [doc.elements(tag) for _, tag in DATE_RULES]
+    if not _all_dates(list(chain.from_iterable(dates))):
+        found.update(
+            rule_id
+            for (rule_id, _), group in zip(DATE_RULES, dates, strict=True)
+            if group and not _all_dates(group)
+        )
     if _PRICE in present and not _prices_ok(doc.elements(_PRICE)):
         found.add("BR-27")
     for rule_id, tag, allowed in CODES:
@@ -177,20 +177,22 @@ def _all_in(elements: list, allowed: frozenset[str]) -> bool:
 
 
 def _add_lengths(doc: Document, found: set[str]) -> None:
-    """Add the length rules whose texts may be too long: all the texts of one tier (tags of
-    the same lowest limit) are measured at once, a failing tier tag by tag, rule by rule."""
+    """Add the length rules whose texts may be too long: every text is measured at once
+    against the lowest limit of its tag, and only a failing tag is examined rule by rule."""
     present = doc.tags()
-    for lowest, families in _TIERS:
-        families = [family for family in families if family[0] in present]
-        if not families:
-            continue
-        texts = chain.from_iterable(_few(doc, tag, parents) for tag, parents, _ in families)
-        if not too_long(list(texts), lowest):
-            continue
-        for tag, _, rules in families:
-            for rule_id, limit, parents in rules:
-                if too_long(_under(doc, tag, parents), limit):
-                    found.add(rule_id)
+    families = [family for family in _LENGTHS if family[0] in present]
+    groups = [_few(doc, tag, parents) for tag, _, parents, _ in families]
+    elements = list(chain.from_iterable(groups))
+    limits = chain.from_iterable(map(repeat, [f[1] for f in families], map(len, groups)))
+    lengths = [len(text) if text else 0 for text in map(TEXT, elements)]
+    if nested(elements) or any(map(gt, lengths, limits)):
+        for (tag, lowest, _, rules), group in zip(families, groups, strict=True):
+            if too_long(group, lowest):
+                found.update(
+                    rule_id
+                    for rule_id, limit, parents in rules
+                    if too_long(_under(doc, tag, parents), limit)
+                )
     for name, rules in _ATTRIBUTE_LENGTHS.items():
         attributes = doc.attributes(name)
         if attributes:
