@@ -24,29 +24,23 @@ def _ids(field: str, convert=None) -> dict:
     return {"cbc:ID": field if convert is None else converted(field, convert)}
 
 
+#: The walker tries the tags in the table's order: the parts every line has come first.
 _ITEM = {
     "cbc:Name": "item_name",
-    "cbc:Description": "description",
     "cac:SellersItemIdentification": _ids("seller_item_id"),
-    "cac:BuyersItemIdentification": _ids("buyer_item_id"),
-    "cac:StandardItemIdentification": _ids("standard_item_id", identifier_of),
-    "cac:OriginCountry": {"cbc:IdentificationCode": "origin_country"},
     "cac:ClassifiedTaxCategory": {
         "cbc:ID": code("vat_category", VatCategory),
         "cbc:Percent": number("vat_rate"),
     },
+    "cbc:Description": "description",
+    "cac:BuyersItemIdentification": _ids("buyer_item_id"),
+    "cac:StandardItemIdentification": _ids("standard_item_id", identifier_of),
+    "cac:OriginCountry": {"cbc:IdentificationCode": "origin_country"},
     "cac:CommodityClassification": Many("classifications"),
     "cac:AdditionalItemProperty": Many("attributes"),
 }
 _LINE = {
-    "cbc:ID": "id",
-    "cbc:Note": "note",
     "cbc:LineExtensionAmount": number("net_amount"),
-    "cbc:AccountingCost": "accounting_ref",
-    "cac:OrderLineReference": {"cbc:LineID": "order_line_ref"},
-    "cac:DocumentReference": _ids("object_id", identifier_of),
-    "cac:InvoicePeriod": Sub("period", PERIOD),
-    "cac:AllowanceCharge": Many("allowances_charges"),
     "cac:Item": _ITEM,
     "cac:Price": {
         "cbc:PriceAmount": number("net_price"),
@@ -56,9 +50,15 @@ _LINE = {
             "cbc:BaseAmount": number("gross_price"),
         },
     },
+    "cbc:Note": "note",
+    "cbc:AccountingCost": "accounting_ref",
+    "cac:OrderLineReference": {"cbc:LineID": "order_line_ref"},
+    "cac:DocumentReference": _ids("object_id", identifier_of),
+    "cac:InvoicePeriod": Sub("period", PERIOD),
+    "cac:AllowanceCharge": Many("allowances_charges"),
 }
 _QUANTITY = {False: "cbc:InvoicedQuantity", True: "cbc:CreditedQuantity"}
-_TABLES = {  # the quantity early: the walker tries the tags in order
+_TABLES = {
     credit: table({"cbc:ID": "id", name: First("quantity"), **_LINE})
     for credit, name in _QUANTITY.items()
 }

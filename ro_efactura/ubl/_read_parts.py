@@ -131,24 +131,17 @@ def address(found: dict | None) -> Address | None:
     """An address (PostalAddress, Address) from its :data:`ADDRESS` dict, or None."""
     if found is None:
         return None
-    get = found.get
-    return _new_address(
-        street=get("street"),
-        additional_street=get("additional_street"),
-        line3=get("line3"),
-        city=get("city"),
-        postal_zone=get("postal_zone"),
-        subdivision=get("subdivision"),
-        country=required(get("country"), found[AT], "cac:Country/cbc:IdentificationCode"),
-    )
+    element = found.pop(AT)  # the other fields are named as Address's
+    if found.get("country") is None:
+        raise missing(element, "cac:Country/cbc:IdentificationCode")
+    return _new_address(**found)
 
 
 def _contact(found: dict | None) -> Contact | None:
     if found is None:
         return None
-    return _new_contact(
-        name=found.get("name"), telephone=found.get("telephone"), email=found.get("email")
-    )
+    del found[AT]  # the other fields are named as Contact's
+    return _new_contact(**found)
 
 
 def _tax_ids(schemes: list) -> tuple[str | None, str | None]:
@@ -163,8 +156,10 @@ def _tax_ids(schemes: list) -> tuple[str | None, str | None]:
 
 
 def _identifiers(found: dict) -> tuple[Identifier, ...]:
-    ids = (part.get("id") for part in found.get("identifiers", ()))
-    return tuple(i for i in ids if i is not None)
+    parts = found.get("identifiers")
+    if parts is None:
+        return ()
+    return tuple(i for i in (part.get("id") for part in parts) if i is not None)
 
 
 def party(found: dict | None, container, role: str) -> Party:

@@ -70,9 +70,11 @@ def optional(found: dict, field: str, convert):
     return None if element is None else convert(element)
 
 
-#: Decimals are immutable, and quantities, rates and prices repeat from line to line.
+#: Decimals and dates are immutable; quantities, rates and prices repeat from line to line,
+#: dates from document to document.
 _NUMBERS: dict[str, Decimal] = {}
-_NUMBERS_LIMIT = 4096
+_DATES: dict[str, date] = {}
+_CACHE_LIMIT = 4096
 
 
 def number_of(element) -> Decimal | None:
@@ -83,7 +85,7 @@ def number_of(element) -> Decimal | None:
     value = _NUMBERS.get(raw)
     if value is None:
         value = _number(raw, element)
-        if len(_NUMBERS) < _NUMBERS_LIMIT:
+        if len(_NUMBERS) < _CACHE_LIMIT:
             _NUMBERS[raw] = value
     return value
 
@@ -152,6 +154,15 @@ def date_of(element) -> date | None:
     raw = element.text
     if raw is None or not (raw := raw.strip()):
         return None
+    value = _DATES.get(raw)
+    if value is None:
+        value = _date(raw, element)
+        if len(_DATES) < _CACHE_LIMIT:
+            _DATES[raw] = value
+    return value
+
+
+def _date(raw: str, element) -> date:
     try:
         if _DATE.fullmatch(raw):
             return date.fromisoformat(raw)

@@ -153,15 +153,21 @@ _SUBTOTAL = table(
 )
 #: The subtotals are walked only for the TaxTotal that gives the breakdown.
 _TAX_TOTAL = table({"cbc:TaxAmount": First("amount"), "cac:TaxSubtotal": Many("subtotals")})
+#: The walker tries the tags in the table's order: the parts most documents have come first.
 _HEADER = {
     "cbc:CustomizationID": "customization_id",
-    "cbc:ProfileID": "profile_id",
     "cbc:ID": "number",
     "cbc:IssueDate": First("issue_date"),
     "cbc:DueDate": First("due_date"),
+    "cbc:DocumentCurrencyCode": "currency",
+    "cac:AccountingSupplierParty": {"cac:Party": Sub("seller", PARTY)},
+    "cac:AccountingCustomerParty": {"cac:Party": Sub("buyer", PARTY)},
+    "cac:PaymentMeans": Each("payment_means", _PAYMENT_MEANS),
+    "cac:TaxTotal": Each("tax_totals", _TAX_TOTAL),
+    "cac:LegalMonetaryTotal": Sub("totals", _TOTALS),
+    "cbc:ProfileID": "profile_id",
     "cbc:Note": Many("notes"),
     "cbc:TaxPointDate": First("tax_point_date"),
-    "cbc:DocumentCurrencyCode": "currency",
     "cbc:TaxCurrencyCode": "tax_currency",
     "cbc:AccountingCost": "accounting_ref",
     "cbc:BuyerReference": "buyer_reference",
@@ -174,21 +180,16 @@ _HEADER = {
     "cac:ContractDocumentReference": {"cbc:ID": "contract_ref"},
     "cac:AdditionalDocumentReference": Each("documents", _DOCUMENT),
     "cac:ProjectReference": {"cbc:ID": "project_ref"},
-    "cac:AccountingSupplierParty": {"cac:Party": Sub("seller", PARTY)},
-    "cac:AccountingCustomerParty": {"cac:Party": Sub("buyer", PARTY)},
     "cac:PayeeParty": Sub("payee", PAYEE),
     "cac:TaxRepresentativeParty": Sub("tax_representative", TAX_REPRESENTATIVE),
     "cac:Delivery": Sub("delivery", _DELIVERY),
-    "cac:PaymentMeans": Each("payment_means", _PAYMENT_MEANS),
     "cac:PaymentTerms": {"cbc:Note": "payment_terms"},
     "cac:AllowanceCharge": Many("allowances_charges"),
-    "cac:TaxTotal": Each("tax_totals", _TAX_TOTAL),
-    "cac:LegalMonetaryTotal": Sub("totals", _TOTALS),
 }
-#: Per kind of document (credit note or not): its header table (lines first: the walker tries
-#: the tags in order) and the tag of its lines.
+#: Per kind of document (credit note or not): its header table (the lines first) and the tag
+#: of its lines.
 _KINDS = {
-    credit: (table({lines: Many("lines"), **_HEADER, type_code: First("type_code")}), lines)
+    credit: (table({lines: Many("lines"), type_code: First("type_code"), **_HEADER}), lines)
     for credit, type_code, lines in (
         (False, "cbc:InvoiceTypeCode", "cac:InvoiceLine"),
         (True, "cbc:CreditNoteTypeCode", "cac:CreditNoteLine"),
@@ -232,7 +233,7 @@ def _document(root, credit: bool) -> Invoice:
         tax_currency=get("tax_currency"),
         tax_point_date=optional(found, "tax_point_date", date_of),
         due_date=due,
-        notes=tuple(n for n in map(text_of, get("notes", ())) if n),
+        notes=_notes(get("notes")),
         customization_id=required(get("customization_id"), root, "cbc:CustomizationID"),
         profile_id=get("profile_id"),
         buyer_reference=get("buyer_reference"),
@@ -243,11 +244,19 @@ def _document(root, credit: bool) -> Invoice:
         delivery=_delivery(get("delivery")),
         payment_means=payment_means,
         payment_terms=get("payment_terms"),
-        allowances_charges=tuple(map(allowance_charge, get("allowances_charges", ()))),
+        allowances_charges=_allowances_charges(get("allowances_charges")),
         vat_breakdown=breakdown,
         totals=_totals(get("totals"), root, vat_total, vat_accounting),
         **refs,
     )
+
+
+def _notes(elements: list | None) -> tuple[str, ...]:
+    return () if elements is None else tuple(n for n in map(text_of, elements) if n)
+
+
+def _allowances_charges(elements: list | None) -> tuple:
+    return () if elements is None else tuple(map(allowance_charge, elements))
 
 
 def _type_code(element, credit: bool) -> InvoiceTypeCode:
