@@ -28,6 +28,7 @@ normalised ``cbc:ID``), ``each`` (every ``cbc:ID`` child, normalised), ``raw`` (
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -198,9 +199,13 @@ def _build(doc) -> VatIndex:
         if category.vat and category.ids:
             index.vat_lines.add(line)
         _remember(taxes, line, category)
-    for (slots, code, raws, vat), count in kinds.items():
-        for slot in slots:
-            _tally(index, _KEYS[slot], slot, code, raws, vat, count)
+    counts, totals = index.counts, index.totals
+    for kind, count in kinds.items():
+        counted, totalled = _tally(*kind)
+        for key in counted:
+            counts[key] += count
+        for key in totalled:
+            totals[key] += count
     _parties(doc, index)
     price = _Pricer(doc, taxes)
     amounts = first_numbers(doc, _LINE_AMOUNT, _LINES)
@@ -278,25 +283,28 @@ def _record(index: VatIndex, kinds: dict, element, slots: tuple[str, ...], categ
                 index.percents[key].add(category.percents)
 
 
-def _tally(index: VatIndex, keys: _Keys, slot: str, code, raws, vat, count: int) -> None:
-    if slot == "lineitem":
-        return
-    counts = index.counts
-    counts[keys.id, code] += count
-    index.totals[slot] += count
-    if keys.raw:
-        for raw in set(raws):
-            counts[keys.raw, raw] += count
-    if not vat:
-        return
-    counts[keys.id_vat, code] += count
-    index.totals[keys.vat] += count
-    if keys.raw_vat:
-        for raw in set(raws):
-            counts[keys.raw_vat, raw] += count
-    if keys.each_vat:
-        for raw in raws:
-            counts[keys.each_vat, _normal(raw)] += count
+@functools.lru_cache(maxsize=256)
+def _tally(slots: tuple[str, ...], code: str, raws: tuple[str, ...], vat: bool):
+    """The counter and total keys one category of a kind adds one to (a key may repeat);
+    documents share few kinds, so each is worked out once."""
+    counted, totalled = [], []
+    for slot in slots:
+        if slot == "lineitem":
+            continue
+        keys = _KEYS[slot]
+        counted.append((keys.id, code))
+        totalled.append(slot)
+        if keys.raw:
+            counted.extend((keys.raw, raw) for raw in set(raws))
+        if not vat:
+            continue
+        counted.append((keys.id_vat, code))
+        totalled.append(keys.vat)
+        if keys.raw_vat:
+            counted.extend((keys.raw_vat, raw) for raw in set(raws))
+        if keys.each_vat:
+            counted.extend((keys.each_vat, _normal(raw)) for raw in raws)
+    return tuple(counted), tuple(totalled)
 
 
 def _normal(text: str) -> str:

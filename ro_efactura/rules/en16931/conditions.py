@@ -46,6 +46,7 @@ _PERIOD_DESCRIPTION_CODE = steps("cac:InvoicePeriod/cbc:DescriptionCode")
 _TAX_TOTAL_TAX_SUBTOTAL = steps("cac:TaxTotal/cac:TaxSubtotal")
 _START_DATE = q("cbc:StartDate")
 _END_DATE = q("cbc:EndDate")
+_DESCRIPTION_CODE = q("cbc:DescriptionCode")
 _COMPANY_ID = q("cbc:CompanyID")
 _PARTY_PARTY_TAX_SCHEME = q("cac:Party/cac:PartyTaxScheme")
 _PARTY_IDENTIFICATION_ID = q("cac:Party/cac:PartyIdentification/cbc:ID")
@@ -140,9 +141,7 @@ def line_period_has_date(node, doc) -> bool:
     ),
 )
 def period_has_date(node, doc) -> bool:
-    return any(
-        exists(node, q(tag)) for tag in ("cbc:StartDate", "cbc:EndDate", "cbc:DescriptionCode")
-    )
+    return any(exists(node, tag) for tag in (_START_DATE, _END_DATE, _DESCRIPTION_CODE))
 
 
 @M12.rule(

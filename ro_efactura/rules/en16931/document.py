@@ -212,6 +212,11 @@ def _header_text(rule_id: str, tag: str, bt: str, ro: str, en: str) -> None:
 
     @M12.rule(rule_id, ROOT, Text(ro=ro, en=en))
     def header_text(node, doc) -> bool:
+        if len(path) == 1:  # the root's own child is usually among the first found
+            return any(
+                found.getparent() is node and string_value(found) != ""
+                for found in doc.elements(path[0])
+            )
         return any(string_value(found) != "" for found in path_under(doc, node, path))
 
 
