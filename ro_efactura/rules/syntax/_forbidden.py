@@ -27,7 +27,6 @@ from itertools import chain
 from lxml import etree
 
 from .._core import Document, Text, q
-from ._guarded import PARENT, TAG
 from ._table import TABLE
 from ._xpath import present_tags
 
@@ -177,26 +176,29 @@ def _plan(present: frozenset[str]) -> tuple[tuple[str, bool, frozenset[str]], ..
 
 
 def _by_parent(doc: Document, tag: str, parents, by_parent: dict, broken: set[str]) -> None:
-    """Match the ``tag`` elements whose parent has one of the forbidden ``parents`` tags.
-    Many elements are reached through their parents when those are the fewer, else a pass
-    in C first tells whether any parent has such a tag."""
+    """Match the ``tag`` elements whose parent has one of the forbidden ``parents`` tags:
+    few elements one by one; many through their parents when those are far fewer, else
+    through the document's parent-tag groups (built once per tag and shared with the other
+    patterns)."""
     root = doc.root
     elements = doc.elements(tag)
-    if len(elements) > _MANY:
-        holders = list(chain.from_iterable(map(doc.elements, parents)))
-        if len(holders) * 4 < len(elements):
-            for holder in holders:
-                entries = by_parent[holder.tag]
-                for child in holder:
-                    if child.tag == tag:
-                        _check(entries, child, root, broken)
-            return
-        if parents.isdisjoint(map(TAG, map(PARENT, elements))):
-            return
-    for element in elements:
-        parent = element.getparent()
-        if parent is not None and parent.tag in parents:
-            _check(by_parent[parent.tag], element, root, broken)
+    if len(elements) <= _MANY:
+        for element in elements:
+            parent = element.getparent()
+            if parent is not None and parent.tag in parents:
+                _check(by_parent[parent.tag], element, root, broken)
+        return
+    holders = list(chain.from_iterable(map(doc.elements, parents)))
+    if len(holders) * 4 < len(elements):
+        for holder in holders:
+            entries = by_parent[holder.tag]
+            for child in holder:
+                if child.tag == tag:
+                    _check(entries, child, root, broken)
+        return
+    for parent in parents:
+        for element in doc.under_parent(tag, parent):
+            _check(by_parent[parent], element, root, broken)
 
 
 def _check(entries, element: etree._Element, root: etree._Element, broken: set[str]) -> None:

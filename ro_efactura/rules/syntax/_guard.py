@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .._core import Document, q
 from ._elements import CARDINALITIES
-from ._guarded import PARENT, TAG, TEXT, binary_tags, nested, odd_amount_tags
+from ._guarded import PARENT, TEXT, binary_tags, nested, odd_amount_tags
 from ._pattern import BILLING, BOOK, LINE, PAYEE, ROOT
 
 __all__ = ["suspects"]
@@ -88,7 +88,8 @@ def _type_codes_ok(doc: Document) -> bool:
 
 def _one_vat_category_per_line(doc: Document) -> bool:
     """UBL-SR-48 on every line: the ClassifiedTaxCategory elements are as many as the lines,
-    each under an Item right under a different line."""
+    each under an Item right under a different line. Usually every line has one Item with
+    one category, and the lists compare equal in document order (in C)."""
     lines = LINE.nodes(doc)
     categories = doc.elements(_ITEM_VAT)
     if len(categories) != len(lines):
@@ -96,7 +97,9 @@ def _one_vat_category_per_line(doc: Document) -> bool:
     if not lines:
         return True
     items = list(map(PARENT, categories))
-    if None in items or set(map(TAG, items)) != {_ITEM}:
+    if items == doc.elements(_ITEM) and list(map(PARENT, items)) == lines:
+        return True
+    if not set(doc.elements(_ITEM)).issuperset(items):
         return False
     holders = set(map(PARENT, items))
     return len(holders) == len(lines) and holders.issuperset(lines)
