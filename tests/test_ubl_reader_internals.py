@@ -1,4 +1,5 @@
-"""The reader's fast paths agree with the plain ones: slot builders, number syntax, lines."""
+"""The reader's fast paths agree with the plain ones: slot builders, number syntax, lines,
+compiled walkers."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from ro_efactura.errors import DocumentError
 from ro_efactura.model import Address, Invoice, Line, Party, Totals, VatCategory
 from ro_efactura.ubl import read, write
 from ro_efactura.ubl._read_build import builder
-from ro_efactura.ubl._read_values import number_of
+from ro_efactura.ubl._read_values import number, number_of
+from ro_efactura.ubl._read_walk import AT, Each, First, Many, clark, collect, table
 from tests.factories import make_full_invoice, make_n_lines
 
 NS = {"cac": CAC, "cbc": CBC}
@@ -136,3 +138,61 @@ def test_a_zero_price_line_is_read():
     free = dataclasses.replace(invoice.lines[0], net_price=Decimal("0.00"))
     xml = write(dataclasses.replace(invoice, lines=(free,)))
     assert read(xml).lines[0].net_price == Decimal("0.00")
+
+
+# --- walkers ----------------------------------------------------------------------------------
+
+_SPEC = {
+    "cbc:Name": "name",
+    "cac:Item": {"cbc:Name": "item_name", "cbc:ID": First("item_id")},
+    "cbc:Amount": number("amount"),
+    "cbc:Note": Many("notes"),
+    "cac:Party": Each("parties", table({"cbc:Name": "party_name"})),
+}
+_WALKER = table(_SPEC)
+_TEXTS = st.sampled_from([None, "", "  ", " a ", "b"])
+_NUMBERS = st.sampled_from([None, "", " ", "1.50", " 2 "])
+_LEAF = st.one_of(
+    st.tuples(st.sampled_from(["cbc:Name", "cbc:ID", "cbc:Note"]), _TEXTS),
+    st.tuples(st.just("cbc:Amount"), _NUMBERS),
+)
+_PARTS = st.sampled_from(["cac:Item", "cac:Party", "cac:Other"])
+_PART = st.tuples(_PARTS, st.lists(_LEAF, max_size=3))
+
+
+def _tree(children: list):
+    root = etree.Element("root")
+    for tag, content in children:
+        child = etree.SubElement(root, clark(tag))
+        if isinstance(content, list):
+            for leaf, text in content:
+                etree.SubElement(child, clark(leaf)).text = text
+        else:
+            child.text = content
+    return root
+
+
+def _first_text(root, path: str):
+    found = root.xpath(f"({path})[1]", namespaces=NS)
+    return (found[0].text or "").strip() or None if found else None
+
+
+@given(st.lists(st.one_of(_LEAF, _PART), max_size=8))
+def test_walker_reads_the_first_node_of_each_path_as_xpath_does(children):
+    root = _tree(children)
+    found = collect(root, _WALKER)
+    assert found.get("name") == _first_text(root, "cbc:Name")
+    assert found.get("item_name") == _first_text(root, "cac:Item/cbc:Name")
+    item_ids = root.xpath("cac:Item/cbc:ID", namespaces=NS)
+    assert found.get("item_id") is (item_ids[0] if item_ids else None)
+    amount = _first_text(root, "cbc:Amount")
+    assert found.get("amount") == (None if amount is None else Decimal(amount))
+    assert found.get("notes", []) == root.xpath("cbc:Note", namespaces=NS)
+    parties = [(p[AT], p.get("party_name")) for p in found.get("parties", [])]
+    expected = [(p, _first_text(p, "cbc:Name")) for p in root.xpath("cac:Party", namespaces=NS)]
+    assert parties == expected
+
+
+def test_table_refuses_an_unknown_kind_of_entry():
+    with pytest.raises(TypeError, match="not a table entry"):
+        table({"cbc:Name": 3})

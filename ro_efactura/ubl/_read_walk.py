@@ -1,25 +1,26 @@
 """Walk an element's children once, driven by a tag table, collecting what the reader needs.
 
-A table maps the Clark tag of a child element to what it holds:
+A table spec maps the prefixed tag (``cbc:Name``) of a child element to what it holds:
 
 * a field name (``str``): the element's stripped text, None when empty;
 * :class:`First`: the element itself, for a value that is converted later (a number, a date,
   a code) or that has attributes;
 * :class:`Cached`: ``convert(element)``, looked up first by the element's text among values
   already known (numbers repeat from line to line, codes come from a short list);
-* a nested table (``dict``): walk into the element, collecting into the same values;
+* a nested spec (``dict``): walk into the element, collecting into the same values;
 * :class:`Many`: every such element, in document order;
-* :class:`Each`: every such element, each walked into a dict of its own, in document order;
-* :class:`Sub`: walk into the element, collecting into a dict of its own under the field,
-  which also keeps the first such element under :data:`AT` (for error locations).
+* :class:`Each`: every such element, each walked by its table into a dict of its own (keeping
+  the element under :data:`AT`), in document order;
+* :class:`Sub`: walk into the element with its table, collecting into a dict of its own under
+  the field, which also keeps the first such element under :data:`AT` (for error locations).
 
 For every kind but :class:`Many` and :class:`Each` the first element wins, even when it is
 empty, and the fields of repeated parent elements merge (the first match at each path, as
 XPath's first node in document order). Only the branches a table names are visited, each
 element once; absent optional parts cost nothing, and unknown elements are skipped.
 
-Tables are written with prefixed names (``cbc:Name``) and turned into Clark tags by
-:func:`table`.
+:func:`table` turns a spec into its walker, a function ``walker(element, values)``, which is
+what :class:`Sub`, :class:`Each` and :func:`collect` take.
 
 >>> from lxml import etree
 >>> root = etree.fromstring(
@@ -151,6 +152,8 @@ def _branch(held, child: str, depth: int, scope: dict) -> list[str]:
         ]
     if kind is dict:
         return _loop(held, child, depth + 1, scope)
+    if kind not in (First, Cached, Sub, Many, Each):
+        raise TypeError(f"{held!r} is not a table entry")
     field = held.field
     if kind is First:
         return [f"if {field!r} not in values:", f"    values[{field!r}] = {child}"]
@@ -174,8 +177,6 @@ def _branch(held, child: str, depth: int, scope: dict) -> list[str]:
     if kind is Each:
         item, walker = "part", _bind(scope, held.table)
         code = [f"part = {{AT: {child}}}", f"{walker}({child}, part)"]
-    elif kind is not Many:
-        raise TypeError(f"{held!r} is not a table entry")
     return [
         *code,
         f"found = values.get({field!r})",
