@@ -21,6 +21,7 @@ from lxml import etree
 from .._core import Document, Text, q
 from ..syntax._xpath import (
     castable_as_date,
+    descend,
     normalize_space,
     string_value,
     text_nodes,
@@ -138,7 +139,7 @@ _CURRENCIES = (q("cbc:TaxCurrencyCode"), q("cbc:DocumentCurrencyCode"))
     ),
 )
 def cius_ro_specification(node: etree._Element, doc: Document) -> bool:
-    return any(string_value(c) == CIUS_RO_ID for c in doc.children(node).get(_CUSTOMIZATION, ()))
+    return any(string_value(c) == CIUS_RO_ID for c in descend(doc, node, (_CUSTOMIZATION,)))
 
 
 @BOOK.rule(
@@ -150,7 +151,7 @@ def cius_ro_specification(node: etree._Element, doc: Document) -> bool:
     ),
 )
 def number_has_digit(node: etree._Element, doc: Document) -> bool:
-    numbers = [normalize_space(string_value(c)) for c in doc.children(node).get(_ID, ())] or [""]
+    numbers = [normalize_space(string_value(c)) for c in descend(doc, node, (_ID,))] or [""]
     return all(_DIGIT.search(number) for number in numbers)
 
 
@@ -166,8 +167,7 @@ def number_has_digit(node: etree._Element, doc: Document) -> bool:
 )
 def ron_accounting_currency(node: etree._Element, doc: Document) -> bool:
     # Of the four official alternatives, this is what remains: one of the two codes is RON.
-    kids = doc.children(node)
-    codes = (c for code in _CURRENCIES for c in kids.get(code, ()))
+    codes = (c for code in _CURRENCIES for c in descend(doc, node, (code,)))
     return any(normalize_space(string_value(c)) == "RON" for c in codes)
 
 
@@ -180,4 +180,4 @@ def ron_accounting_currency(node: etree._Element, doc: Document) -> bool:
     ),
 )
 def at_most_twenty_notes(node: etree._Element, doc: Document) -> bool:
-    return len(doc.children(node).get(_NOTE, ())) <= 20
+    return len(descend(doc, node, (_NOTE,))) <= 20

@@ -16,7 +16,6 @@ suspected, so a new rule is safe until a guard learns it.
 from __future__ import annotations
 
 import logging
-import re
 from functools import lru_cache
 from itertools import chain, repeat
 from operator import gt
@@ -45,7 +44,6 @@ _CREDIT_NOTE_ELEMENT = q("cac:CreditNote")  # the only node BR-DEC-RO-13 and -15
 _PRICE = q("cbc:PriceAmount")
 _INVOICE_REFERENCE = q("cac:InvoiceDocumentReference")
 _ADDRESS_TAGS = (q("cac:TaxRepresentativeParty"), q("cac:DeliveryLocation"))
-_PLAIN_PRICES = re.compile(r"[0-9]+(?:\.[0-9]*)?(?:\x00[0-9]+(?:\.[0-9]*)?)*")
 _FEW = 8
 _MANY = 64
 
@@ -156,12 +154,18 @@ def _is_date_text(text: str | None) -> bool:
 
 
 def _prices_ok(elements: list) -> bool:
-    """BR-27: each price is childless, and a number of zero or more."""
+    """BR-27: each price is childless, and a number of zero or more. Plain decimals (digits,
+    at most one full stop, not first) are seen at once in C; other texts are cast."""
     if nested(elements):
         return False
     texts = list(map(TEXT, elements))
-    if all(texts) and _PLAIN_PRICES.fullmatch("\x00".join(texts)):
-        return True
+    if all(texts):
+        joined = "\x00".join(texts).encode()
+        marks = joined.translate(None, b"0123456789")
+        if not (
+            marks.strip(b".\x00") or b".." in marks or joined[:1] == b"." or b"\x00." in joined
+        ):
+            return True
     return all(map(_price_text_ok, set(texts)))
 
 
@@ -184,7 +188,8 @@ def _add_lengths(doc: Document, found: set[str]) -> None:
     groups = [_few(doc, tag, parents) for tag, _, parents, _ in families]
     elements = list(chain.from_iterable(groups))
     limits = chain.from_iterable(map(repeat, [f[1] for f in families], map(len, groups)))
-    lengths = [len(text) if text else 0 for text in map(TEXT, elements)]
+    # str(None) is "None": an empty element counts four characters, below every limit
+    lengths = map(len, map(str, map(TEXT, elements)))
     if nested(elements) or any(map(gt, lengths, limits)):
         for (tag, lowest, _, rules), group in zip(families, groups, strict=True):
             if too_long(group, lowest):

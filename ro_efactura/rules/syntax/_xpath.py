@@ -63,8 +63,8 @@ def descend(doc: Document, anchor: etree._Element, steps: tuple[str, ...]) -> li
     last = len(steps) - 1
     while last >= 0 and len(doc.elements(steps[last])) > _FEW:
         last -= 1
-    if last < 0:
-        found = [anchor]
+    if last < 0:  # the anchor may have many children (the root of a long invoice): scan in C
+        last, found = 0, list(anchor.iterchildren(steps[0]))
     else:
         found = _climbed(doc.elements(steps[last]), anchor, steps[last - 1 :: -1] if last else ())
     children = doc.children
