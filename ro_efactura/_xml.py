@@ -16,6 +16,7 @@ ro_efactura.errors.UnsafeXMLError: The document declares a DOCTYPE; e-invoices m
 from __future__ import annotations
 
 import re
+import threading
 
 from lxml import etree
 
@@ -57,7 +58,7 @@ _UTF8_NAMES = {"utf-8", "utf8"}
 _INVALID_ENCODING = etree.ErrorTypes.ERR_INVALID_ENCODING  # libxml2 met bytes that are not UTF-8
 
 
-def _parser(blank_text: bool = True) -> etree.XMLParser:
+def _new_parser(blank_text: bool) -> etree.XMLParser:
     return etree.XMLParser(
         remove_blank_text=not blank_text,
         resolve_entities=False,
@@ -68,6 +69,21 @@ def _parser(blank_text: bool = True) -> etree.XMLParser:
         remove_comments=True,
         remove_pis=True,
     )
+
+
+_parsers = threading.local()  # an lxml parser must not be shared between threads
+
+
+def _parser(blank_text: bool = True) -> etree.XMLParser:
+    """This thread's parser for ``blank_text``, built once (building one per call costs more
+    than parsing a small invoice's header)."""
+    cached = getattr(_parsers, "by_blank_text", None)
+    if cached is None:
+        cached = _parsers.by_blank_text = {}
+    parser = cached.get(blank_text)
+    if parser is None:
+        parser = cached[blank_text] = _new_parser(blank_text)
+    return parser
 
 
 def _check_encoding(data: bytes) -> None:
