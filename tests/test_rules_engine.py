@@ -1,7 +1,7 @@
 """The rule engine: context matching, first-match-per-pattern, locations, robustness."""
 
 from ro_efactura._xml import parse
-from ro_efactura.rules import Context, Document, Pattern, Severity, Text
+from ro_efactura.rules import Context, Document, Pattern, Severity, Text, q
 
 XML = b"""<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
   xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
@@ -171,3 +171,37 @@ def test_rules_sharing_a_bulk_guard_have_it_evaluated_once():
         pattern.rule(rule_id, line, MSG, bulk=guard)(lambda n, d: False)
     assert list(pattern.run(_doc())) == []
     assert asked == [2]
+
+
+class _Counting(Context):
+    """A context that counts how often the engine asks for its nodes."""
+
+    def __init__(self, match: str) -> None:
+        super().__init__(match)
+        self.asked = 0
+
+    def nodes(self, doc):
+        self.asked += 1
+        return super().nodes(doc)
+
+
+def test_a_context_naming_an_absent_tag_is_never_searched():
+    pattern = Pattern("t")
+    absent_parent = _Counting("cac:PaymentMeans/cbc:ID | /cn:CreditNote/cbc:ID")
+    present = _Counting("cac:InvoiceLine/cbc:ID | cac:Absent/cbc:ID")
+    pattern.rule("R-ABSENT", absent_parent, MSG)(lambda n, d: False)
+    pattern.rule("R-PRESENT", present, MSG)(lambda n, d: n.text == "1")
+    assert [f.location for f in pattern.run(_doc())] == ["/Invoice/cac:InvoiceLine[2]/cbc:ID"]
+    assert (absent_parent.asked, present.asked) == (0, 1)
+    assert absent_parent.required_tags() == [
+        frozenset({q("cac:PaymentMeans"), q("cbc:ID")}),
+        frozenset({q("cn:CreditNote"), q("cbc:ID")}),
+    ]
+    assert Context("/*/cbc:ID | @currencyID").required_tags() is None
+    assert Context("*").required_tags() == [frozenset()]
+
+
+def test_a_parent_step_context_finds_only_children_of_that_parent():
+    assert [n.text for n in Context("cac:InvoiceLine/cbc:ID").nodes(_doc())] == ["1", "2"]
+    assert [n.text for n in Context("cbc:ID").nodes(_doc())] == ["F1", "1", "2"]
+    assert Context("cac:TaxTotal/cbc:ID").nodes(_doc()) == []

@@ -45,6 +45,7 @@ class Context:
         self.where = where
         self.where_doc = where_doc
         self._alternatives = [_parse_alternative(alt.strip()) for alt in match.split("|")]
+        self._tag, self._parent = _tag_and_parent(self._alternatives)
 
     def __repr__(self) -> str:
         return f"Context({self.match!r})"
@@ -64,13 +65,27 @@ class Context:
                 found.append(steps[-1])
         return found
 
+    def required_tags(self) -> list[frozenset[str]] | None:
+        """Per alternative, the element tags it names (the wildcard aside), all of which a
+        document must contain for it to match anything; ``None`` when an alternative is an
+        attribute, so that presence says nothing. A subclass that overrides :meth:`nodes`
+        must return only nodes its match can match, so that this stays true."""
+        found = []
+        for _, steps, attribute in self._alternatives:
+            if attribute:
+                return None
+            found.append(frozenset(steps) - {"*"})
+        return found
+
     def nodes(self, doc: Document) -> list:
         """The nodes of ``doc`` this context matches, in document order per alternative.
 
         The list may be shared with the document's indexes: do not modify it.
         """
-        alternatives = self._alternatives
-        if len(alternatives) == 1:
+        alternatives, tag, parent = self._alternatives, self._tag, self._parent
+        if tag is not None:  # the common case, a single index lookup
+            found = doc.elements(tag) if parent is None else doc.under_parent(tag, parent)
+        elif len(alternatives) == 1:
             found = _alternative_nodes(doc, *alternatives[0])
         else:
             found = []
@@ -103,6 +118,16 @@ def _alternative_nodes(doc: Document, anchored: bool, steps: tuple[str, ...], at
         if len(steps) == 2 and not anchored:
             return candidates
     return [element for element in candidates if _ancestors_match(element, steps, anchored)]
+
+
+def _tag_and_parent(alternatives: list) -> tuple[str | None, str | None]:
+    """For a single ``tag`` or ``parent/tag`` alternative (no anchor, no wildcard), its tags."""
+    if len(alternatives) != 1:
+        return None, None
+    anchored, steps, attribute = alternatives[0]
+    if anchored or attribute or not 1 <= len(steps) <= 2 or "*" in steps:
+        return None, None
+    return steps[-1], steps[0] if len(steps) == 2 else None
 
 
 def _parse_alternative(text: str) -> tuple[bool, tuple[str, ...], str]:

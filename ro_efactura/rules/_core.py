@@ -169,10 +169,10 @@ class Pattern:
         plan = self._plan if self._plan is not None else self._compile()
         claimed: set = set()
         present = doc.tags()
-        for context, rules, check_claimed, record, bulk, tags in plan:
-            if tags is not None:  # skip a context whose node tags the document lacks
-                for tag in tags:
-                    if tag in present:
+        for context, rules, check_claimed, record, bulk, needs in plan:
+            if needs is not None:  # skip a context each alternative of which names a tag
+                for need in needs:  # the document lacks
+                    if present >= need:
                         break
                 else:
                     continue
@@ -181,7 +181,9 @@ class Pattern:
                 continue
             if bulk:
                 rules = _unsettled(rules, nodes, doc)
-                if not rules and not record:
+                if not rules:  # all vouched for: the nodes are only taken from later contexts
+                    if record:
+                        claimed.update(nodes)
                     continue
             for node in nodes:
                 if check_claimed:
@@ -206,8 +208,9 @@ class Pattern:
         """Contexts with rules, each with three flags -- must it skip nodes an earlier context
         took (its node kinds overlap an earlier context's or repeat among its alternatives),
         must it record its nodes (a later context's node kinds overlap its own), has any of
-        its rules a bulk check -- and the element tags its nodes can have (``None``: any, or
-        attributes), so that a context whose tags the document lacks costs nothing."""
+        its rules a bulk check -- and the element tags each of its alternatives needs
+        (:meth:`Context.required_tags`), so that a context whose tags the document lacks
+        costs nothing."""
         entries = [(c, tuple(rules)) for c, rules in self._contexts.values() if rules]
         keys = [context.keys() for context, _ in entries]
         plan = []
@@ -217,8 +220,7 @@ class Pattern:
             earlier = any(_overlap(mine, other) for other in keys[:i])
             later = any(_overlap(mine, other) for other in keys[i + 1 :])
             bulk = any(rule.bulk is not None for rule in rules)
-            tags = None if mine is None or any(k[0] == "@" for k in mine) else tuple(set(mine))
-            plan.append((context, rules, repeats or earlier, later, bulk, tags))
+            plan.append((context, rules, repeats or earlier, later, bulk, context.required_tags()))
         self._plan = plan
         return plan
 
