@@ -73,7 +73,7 @@ def _document_type_130(node) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: the engine keys on it
 class _Listed:
     """The node's normalised value (its text, or one of its attributes) is one of ``codes``."""
 
@@ -90,9 +90,11 @@ class _Listed:
             values = {node.get(self.attribute) for node in nodes}
         elif isinstance(nodes[0], Attr):
             values = {node.value for node in nodes}
-        else:
-            values = {string_value(node) for node in nodes}
-        return all(_code(value or "") in self.codes for value in values)
+        else:  # a code element has no children: its text is its string value
+            values = {string_value(node) if len(node) else node.text for node in nodes}
+        codes = self.codes
+        # a listed code has no blanks, so a value found as it is needs no normalising
+        return all(value in codes or _code(value or "") in codes for value in values)
 
 
 def _in(codes: frozenset[str], attribute: str = "") -> _Listed:
