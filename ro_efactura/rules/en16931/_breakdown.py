@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from .._core import q
 from ._vat_index import Category, vat_index
-from ._xpath import TAX_CATEGORY, string_value, xs_decimal
+from ._xpath import TAX_CATEGORY, decimal, string_value
 
 __all__ = ["Group", "category", "group", "number"]
 
@@ -59,7 +59,7 @@ def number(doc, text: str | None) -> Decimal | None:
     try:
         return cache[text]
     except KeyError:
-        value = cache[text] = xs_decimal(text)
+        value = cache[text] = decimal(text)
         return value
 
 

@@ -43,10 +43,10 @@ from ._xpath import (
     ID,
     INVOICE_LINE,
     TAX_CATEGORY,
+    decimal,
     first_numbers,
     normalize_space,
     string_value,
-    xs_decimal,
 )
 
 __all__ = ["Category", "CategoryContext", "Priced", "VatIndex", "vat_index"]
@@ -207,18 +207,7 @@ def _build(doc) -> VatIndex:
         for key in totalled:
             totals[key] += count
     _parties(doc, index)
-    price = _Pricer(doc, taxes)
-    amounts = first_numbers(doc, _LINE_AMOUNT, _LINES)
-    for line in root:
-        if line.tag in _LINES:
-            index.priced.append(price(line, amounts.get(line)))
-    if doc.elements(ALLOWANCE_CHARGE):
-        amounts = first_numbers(doc, _AMOUNT, (ALLOWANCE_CHARGE,))
-        for ac in doc.elements(ALLOWANCE_CHARGE):
-            item = price(ac, amounts.get(ac))
-            index.anywhere_ac.append(item)
-            if ac.getparent() is root:
-                index.priced.append(item)
+    _price(doc, index, taxes)
     return index
 
 
@@ -319,7 +308,7 @@ def _number(numbers: dict, text: str | None) -> Decimal | None:
     try:
         return numbers[text]
     except KeyError:
-        value = numbers[text] = xs_decimal(text)
+        value = numbers[text] = decimal(text)
         return value
 
 
@@ -332,28 +321,39 @@ def _remember(taxes: dict, owner, category: Category) -> None:
         found.append(tax)
 
 
-class _Pricer:
-    """Builds the :class:`Priced` of lines, allowances and charges; owners with the same
-    categories and rates (most lines of a long invoice) share their code and rate sets."""
+def _price(doc, index: VatIndex, taxes: dict) -> None:
+    """The :class:`Priced` of the root's lines and of every allowance or charge. Owners with
+    the same categories and rates (most lines of a long invoice) share their sets, and the
+    tuples are built in C like :class:`~ro_efactura.rules.Attr`: one per line."""
+    known: dict = {}  # ((code, rate text), ...) -> (codes, rates)
+    numbers: dict = {}  # rate text -> xs:decimal
 
-    def __init__(self, doc, taxes: dict) -> None:
-        self.doc, self.taxes = doc, taxes
-        self.numbers: dict = {}  # rate text -> xs:decimal, each distinct text cast once
-        self.sets: dict = {}  # ((code, rate text), ...) -> (codes, rates)
-
-    def __call__(self, node, amount: Decimal | None) -> Priced:
-        taxes = tuple(self.taxes.get(node, ()))
-        sets = self.sets.get(taxes)
-        if sets is None:
-            rates = (_number(self.numbers, percent) for _, percent in taxes)
-            sets = self.sets[taxes] = (
-                frozenset(code for code, _ in taxes),
+    def sets(node) -> tuple:
+        owned = tuple(taxes.get(node, ()))
+        found = known.get(owned)
+        if found is None:
+            rates = (_number(numbers, percent) for _, percent in owned)
+            found = known[owned] = (
+                frozenset(code for code, _ in owned),
                 frozenset(rate for rate in rates if rate is not None),
             )
-        tag = node.tag
-        flags = charge_flags(self.doc, node) if tag == ALLOWANCE_CHARGE else (False, False)
-        # built in C like Attr: a long invoice has one per line
-        return tuple.__new__(Priced, (tag, *sets, amount, *flags))
+        return found
+
+    new, priced = tuple.__new__, index.priced
+    amounts = first_numbers(doc, _LINE_AMOUNT, _LINES)
+    for line in doc.root:
+        tag = line.tag
+        if tag in _LINES:
+            priced.append(new(Priced, (tag, *sets(line), amounts.get(line), False, False)))
+    if not doc.elements(ALLOWANCE_CHARGE):
+        return
+    amounts = first_numbers(doc, _AMOUNT, (ALLOWANCE_CHARGE,))
+    for ac in doc.elements(ALLOWANCE_CHARGE):
+        flags = charge_flags(doc, ac)
+        item = new(Priced, (ALLOWANCE_CHARGE, *sets(ac), amounts.get(ac), *flags))
+        index.anywhere_ac.append(item)
+        if ac.getparent() is doc.root:
+            priced.append(item)
 
 
 def _parties(doc, index: VatIndex) -> None:

@@ -46,6 +46,7 @@ __all__ = [
     "INVOICE_LINE",
     "LINE_TAGS",
     "TAX_CATEGORY",
+    "decimal",
     "decimals",
     "dnum",
     "exists",
@@ -214,6 +215,13 @@ def first_texts(doc, tag: str, parent_tags: tuple[str, ...]) -> dict:
     return doc.memo(("en16931:first-texts", tag, parent_tags), read)
 
 
+def decimal(text: str | None) -> Decimal | None:
+    """:func:`xs_decimal`, with a shortcut for the usual unsigned ``123.45``."""
+    if text is not None and text.isascii() and text.replace(".", "", 1).isdigit():
+        return Decimal(text)
+    return xs_decimal(text)
+
+
 def first_numbers(doc, tag: str, parent_tags: tuple[str, ...]) -> dict:
     """:func:`first_texts` cast to ``xs:decimal`` (``None`` if not a number), each distinct
     text once."""
@@ -224,7 +232,7 @@ def first_numbers(doc, tag: str, parent_tags: tuple[str, ...]) -> dict:
         for parent, text in first_texts(doc, tag, parent_tags).items():
             number = numbers.get(text, numbers)
             if number is numbers:
-                number = numbers[text] = xs_decimal(text)
+                number = numbers[text] = decimal(text)
             found[parent] = number
         return found
 
@@ -233,7 +241,7 @@ def first_numbers(doc, tag: str, parent_tags: tuple[str, ...]) -> dict:
 
 def kids_number(doc, node, tag: str) -> Decimal | None:
     """``xs:decimal`` of ``node``'s first ``tag`` child (``None`` if missing or not a number)."""
-    return xs_decimal(kids_text(doc, node, tag))
+    return decimal(kids_text(doc, node, tag))
 
 
 def is_vat(category) -> bool:
