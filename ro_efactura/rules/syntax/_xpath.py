@@ -53,6 +53,7 @@ _TAGS_KEY = "syntax.present-tags"
 _REPEATS_KEY = "syntax.repeated-children"
 _CLIMBED_KEY = "syntax.climbed-paths"
 _NONE: list = []  # the shared empty result; callers only read results
+_WIDE = 64  # an element with more children is scanned, not tabled, by descend
 _FEW = 8  # up to this many elements with the last tag, climb from them instead of descending
 
 
@@ -63,8 +64,10 @@ def descend(doc: Document, anchor: etree._Element, steps: tuple[str, ...]) -> li
     last = len(steps) - 1
     while last >= 0 and len(doc.elements(steps[last])) > _FEW:
         last -= 1
-    if last < 0:  # the anchor may have many children (the root of a long invoice): scan in C
-        last, found = 0, list(anchor.iterchildren(steps[0]))
+    if last < 0:
+        found = [anchor]
+        if len(anchor) > _WIDE:  # such as the root of a long invoice: scan it in C
+            last, found = 0, list(anchor.iterchildren(steps[0]))
     else:
         found = _climbed(doc.elements(steps[last]), anchor, steps[last - 1 :: -1] if last else ())
     children = doc.children
