@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import functools
+from datetime import date
 
 from .._core import Text, q
 from ._contexts import (
@@ -111,16 +112,26 @@ def _prices(lines: list, doc) -> bool:
     return priced.issuperset(lines)
 
 
+def _gross_prices(doc) -> dict:
+    """``{line: [string values of its cac:Price/cac:AllowanceCharge/cbc:BaseAmount]}``,
+    climbing from each base amount once per document."""
+
+    def climb() -> dict:
+        found: dict = {}
+        for base in doc.under_parent(_BASE_AMOUNT, _ALLOWANCE_CHARGE):
+            price = base.getparent().getparent()
+            if price is not None and price.tag == _PRICE:
+                line = price.getparent()
+                if line is not None and line.tag in LINE_TAGS:
+                    found.setdefault(line, []).append(string_value(base))
+        return found
+
+    return doc.memo("en16931:gross-prices", climb)
+
+
 def _no_gross_price(lines: list, doc) -> bool:
-    """BR-28 holds when no line has a gross price (cac:Price/cac:AllowanceCharge/
-    cbc:BaseAmount)."""
-    for base in doc.under_parent(_BASE_AMOUNT, _ALLOWANCE_CHARGE):
-        price = base.getparent().getparent()
-        if price is not None and price.tag == _PRICE:
-            line = price.getparent()
-            if line is not None and line.tag in LINE_TAGS:
-                return False
-    return True
+    """BR-28 holds when no line has a gross price."""
+    return not _gross_prices(doc)
 
 
 @M12.rule(
@@ -232,7 +243,7 @@ def line_has_price(node, doc) -> bool:
     bulk=_no_gross_price,
 )
 def gross_price_not_negative(node, doc) -> bool:
-    prices = [string_value(b) for b in under(doc, node, (_PRICE, _ALLOWANCE_CHARGE, _BASE_AMOUNT))]
+    prices = _gross_prices(doc).get(node)
     if not prices:
         return True
     values = [xs_double(price) for price in prices]
@@ -297,8 +308,23 @@ def _period_in_order(node, doc) -> bool:
     start, end = first_text(node, _START), first_text(node, _END)
     if start is None or end is None:
         return True
+    if _plain_date(start) and _plain_date(end):  # the usual 2024-01-31: no zone, no blanks
+        try:
+            start_day, end_day = date.fromisoformat(start), date.fromisoformat(end)
+        except ValueError:  # not a day of the calendar (nor year 0000): the cast fails
+            return False
+        return end_day >= start_day
     start_date, end_date = xs_date(start), xs_date(end)
     return start_date is not None and end_date is not None and end_date >= start_date
+
+
+def _plain_date(text: str) -> bool:
+    return (
+        len(text) == 10
+        and text[4] == text[7] == "-"
+        and text.isascii()
+        and (text[:4] + text[5:7] + text[8:]).isdigit()
+    )
 
 
 M12.rule(

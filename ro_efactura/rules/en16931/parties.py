@@ -27,7 +27,7 @@ from ._contexts import (
     TAX_REPRESENTATIVE,
     TAX_REPRESENTATIVE_ADDRESS,
 )
-from ._xpath import exists, is_vat, nonempty, texts
+from ._xpath import exists, is_vat, nonempty, path_under, steps, string_value, texts
 
 __all__: list[str] = []
 
@@ -38,8 +38,8 @@ _COMPANY_ID = q("cbc:CompanyID")
 _PARTY_TAX_SCHEME = q("cac:PartyTaxScheme")
 _PARTY_NAME = q("cac:PartyName/cbc:Name")
 _PARTY_ID = q("cac:PartyIdentification/cbc:ID")
-_SELLER_NAME = q("cac:AccountingSupplierParty/cac:Party/cac:PartyName/cbc:Name")
-_SELLER_ID = q("cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification/cbc:ID")
+_SELLER_NAME = steps("cac:AccountingSupplierParty/cac:Party/cac:PartyName/cbc:Name")
+_SELLER_ID = steps("cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification/cbc:ID")
 
 
 def _country(rule_id: str, context, group: str, ro_whose: str, en_whose: str) -> None:
@@ -133,8 +133,8 @@ def payee_named_and_distinct(node, doc) -> bool:
     if not names:
         return False
     seller = node.getparent()
-    seller_names = set(texts(seller, _SELLER_NAME))
-    seller_ids = set(texts(seller, _SELLER_ID))
+    seller_names = {string_value(e) for e in path_under(doc, seller, _SELLER_NAME)}
+    seller_ids = {string_value(e) for e in path_under(doc, seller, _SELLER_ID)}
     return seller_names.isdisjoint(names) and seller_ids.isdisjoint(texts(node, _PARTY_ID))
 
 
