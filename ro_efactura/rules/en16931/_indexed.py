@@ -2,8 +2,8 @@
 
 Contexts such as ``cac:AllowanceCharge[cbc:ChargeIndicator = false()]`` filter their nodes with
 :func:`is_allowance` or :func:`is_charge` (``where_doc=`` predicates, which see the
-:class:`~ro_efactura.rules.Document`): :func:`charge_flags` reads an element's indicators once
-and every context and rule shares the answer.
+:class:`~ro_efactura.rules.Document`): :func:`charge_flags` reads every indicator of the document
+once and every context and rule shares the answers.
 
 >>> from ro_efactura._xml import parse
 >>> from ro_efactura.rules import Document
@@ -20,25 +20,31 @@ and every context and rule shares the answer.
 from __future__ import annotations
 
 from .._core import q
-from ._xpath import CHARGE_INDICATOR, kids
+from ._xpath import CHARGE_INDICATOR
 
 __all__ = ["charge_flags", "is_allowance", "is_charge"]
 
 
 def charge_flags(doc, allowance_charge) -> tuple[bool, bool]:
     """``(cbc:ChargeIndicator = false(), cbc:ChargeIndicator = true())``, read once."""
-    cache = doc.memo("en16931:charge-flags", dict)
-    flags = cache.get(allowance_charge)
-    if flags is None:
-        values = {
-            (indicator.text or "").strip(" \t\r\n")
-            for indicator in kids(doc, allowance_charge).get(CHARGE_INDICATOR, ())
-        }
-        flags = cache[allowance_charge] = (
-            bool(values & {"false", "0"}),
-            bool(values & {"true", "1"}),
-        )
-    return flags
+    return doc.memo("en16931:charge-flags", lambda: _read_flags(doc)).get(
+        allowance_charge, _NEITHER
+    )
+
+
+def _read_flags(doc) -> dict:
+    # one pass over the document's indicators, each giving its parent element a flag
+    values: dict = {}
+    for indicator in doc.elements(CHARGE_INDICATOR):
+        parent = indicator.getparent()
+        values.setdefault(parent, set()).add((indicator.text or "").strip(" \t\r\n"))
+    return {
+        parent: (bool(found & {"false", "0"}), bool(found & {"true", "1"}))
+        for parent, found in values.items()
+    }
+
+
+_NEITHER = (False, False)
 
 
 def is_allowance(node, doc) -> bool:
