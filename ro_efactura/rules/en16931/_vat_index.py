@@ -188,17 +188,7 @@ def _build(doc) -> VatIndex:
         _record(index, kinds, element, slots, category)
         if parent.tag == ALLOWANCE_CHARGE:
             _remember(taxes, parent, category)
-    for element in doc.elements(CLASSIFIED_TAX_CATEGORY):
-        item = element.getparent()
-        line = item.getparent() if item.tag == _ITEM else None
-        category = _read(element)
-        if line is None or line.tag not in _LINES:
-            _record(index, kinds, element, _OFF_LINE, category)
-            continue
-        _record(index, kinds, element, _ON_LINE, category)
-        if category.vat and category.ids:
-            index.vat_lines.add(line)
-        _remember(taxes, line, category)
+    _item_categories(doc, index, kinds, taxes)
     counts, totals = index.counts, index.totals
     for kind, count in kinds.items():
         counted, totalled = _tally(*kind)
@@ -212,6 +202,38 @@ def _build(doc) -> VatIndex:
 
 
 _ON_LINE, _OFF_LINE = ("line", "lineitem"), ("line",)
+
+
+def _item_categories(doc, index: VatIndex, kinds: dict, taxes: dict) -> None:
+    """Read every ``cac:ClassifiedTaxCategory``: :func:`_record` and :func:`_remember`
+    written out for those of a line's item, one per line of a long invoice."""
+    nodes, percents, vat_lines = index.nodes, index.percents, index.vat_lines
+    for element in doc.elements(CLASSIFIED_TAX_CATEGORY):
+        item = element.getparent()
+        line = item.getparent() if item.tag == _ITEM else None
+        category = _read(element)
+        if line is None or line.tag not in _LINES:
+            _record(index, kinds, element, _OFF_LINE, category)
+            continue
+        code, vat, rates = category.code, category.vat, category.percents
+        kind = (_ON_LINE, code, category.ids, vat)
+        kinds[kind] = kinds.get(kind, 0) + 1
+        if vat:
+            key = ("lineitem", code)
+            found = nodes.get(key)
+            if found is None:
+                nodes[key], percents[key] = [element], {rates}
+            else:
+                found.append(element)
+                percents[key].add(rates)
+            if category.ids:
+                vat_lines.add(line)
+        tax = (code, rates[0] if rates else None)
+        owned = taxes.get(line)
+        if owned is None:
+            taxes[line] = [tax]
+        else:
+            owned.append(tax)
 
 
 def _tax_category_slots(doc, parent, root) -> tuple[str, ...]:
