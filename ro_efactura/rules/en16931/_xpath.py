@@ -52,7 +52,6 @@ __all__ = [
     "exists",
     "first_numbers",
     "first_text",
-    "first_texts",
     "has_child",
     "has_vat_category",
     "is_vat",
@@ -200,21 +199,6 @@ def has_child(doc, node, tag: str) -> bool:
     return any(element.getparent() is node for element in doc.elements(tag))
 
 
-def first_texts(doc, tag: str, parent_tags: tuple[str, ...]) -> dict:
-    """``{parent: string value of its first tag child}`` for the parents with one of
-    ``parent_tags`` (e.g. each line's net amount), read once per document."""
-
-    def read() -> dict:
-        first: dict = {}
-        for element in doc.elements(tag):
-            parent = element.getparent()
-            if parent is not None and parent not in first and parent.tag in parent_tags:
-                first[parent] = string_value(element)
-        return first
-
-    return doc.memo(("en16931:first-texts", tag, parent_tags), read)
-
-
 def decimal(text: str | None) -> Decimal | None:
     """:func:`xs_decimal`, with a shortcut for the usual unsigned ``123.45``."""
     if text is not None and text.isascii() and text.replace(".", "", 1).isdigit():
@@ -223,20 +207,25 @@ def decimal(text: str | None) -> Decimal | None:
 
 
 def first_numbers(doc, tag: str, parent_tags: tuple[str, ...]) -> dict:
-    """:func:`first_texts` cast to ``xs:decimal`` (``None`` if not a number), each distinct
-    text once."""
+    """``{parent: xs:decimal of its first tag child}`` (``None`` if not a number) for the
+    parents with one of ``parent_tags`` (e.g. each line's net amount), read once per
+    document; each distinct text is cast once."""
 
-    def cast() -> dict:
+    def read() -> dict:
         numbers: dict = {}
-        found = {}
-        for parent, text in first_texts(doc, tag, parent_tags).items():
+        found: dict = {}
+        for element in doc.elements(tag):
+            parent = element.getparent()
+            if parent is None or parent in found or parent.tag not in parent_tags:
+                continue
+            text = string_value(element)
             number = numbers.get(text, numbers)
             if number is numbers:
                 number = numbers[text] = decimal(text)
             found[parent] = number
         return found
 
-    return doc.memo(("en16931:first-numbers", tag, parent_tags), cast)
+    return doc.memo(("en16931:first-numbers", tag, parent_tags), read)
 
 
 def kids_number(doc, node, tag: str) -> Decimal | None:

@@ -36,8 +36,8 @@ from ._xpath import (
     ID,
     LINE_TAGS,
     exists,
+    first_numbers,
     first_text,
-    first_texts,
     kids,
     string_value,
     under,
@@ -92,7 +92,7 @@ def _quantities(lines: list, doc, *, unit: bool = False) -> bool:
 
 def _amounts(lines: list, doc) -> bool:
     """BR-24 for every line."""
-    amounts = first_texts(doc, _LINE_EXTENSION_AMOUNT, LINE_TAGS)
+    amounts = first_numbers(doc, _LINE_EXTENSION_AMOUNT, LINE_TAGS)
     return all(line in amounts for line in lines)
 
 
