@@ -205,3 +205,11 @@ def test_a_parent_step_context_finds_only_children_of_that_parent():
     assert [n.text for n in Context("cac:InvoiceLine/cbc:ID").nodes(_doc())] == ["1", "2"]
     assert [n.text for n in Context("cbc:ID").nodes(_doc())] == ["F1", "1", "2"]
     assert Context("cac:TaxTotal/cbc:ID").nodes(_doc()) == []
+
+
+def test_under_parent_answers_absent_parents_before_and_after_grouping():
+    doc = _doc()
+    assert doc.under_parent(q("cbc:ID"), q("cac:PaymentMeans")) == []
+    assert [n.text for n in doc.under_parent(q("cbc:ID"), q("cac:InvoiceLine"))] == ["1", "2"]
+    assert [n.text for n in doc.under_parent(q("cbc:ID"), q("ubl:Invoice"))] == ["F1"]
+    assert doc.under_parent(q("cbc:ID"), q("cac:PaymentMeans")) == []

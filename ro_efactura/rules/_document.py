@@ -111,6 +111,8 @@ class Document:
         """The ``tag`` elements whose parent has the tag ``parent``, in document order."""
         groups = self._by_parent.get(tag)
         if groups is None:
+            if parent and parent not in self._by_tag:  # no such parent: nothing to group
+                return EMPTY
             groups = self._by_parent[tag] = {}
             for element in self._by_tag.get(tag, EMPTY):
                 up = element.getparent()
