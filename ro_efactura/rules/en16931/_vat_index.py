@@ -5,7 +5,9 @@ variations: is the code normalised or compared raw, must the tax scheme be VAT, 
 on a line, an allowance, a charge or in the breakdown. :func:`vat_index` reads every
 ``cac:TaxCategory`` and ``cac:ClassifiedTaxCategory`` once per document (memoised) and answers
 all of them, so each rule is a dictionary lookup; it also sorts the categories into the nodes of
-the per-category rule contexts (:class:`CategoryContext`).
+the per-category rule contexts (:class:`CategoryContext`). Each category is read once into a
+:class:`Category` (the breakdown rules reuse those of ``cac:TaxCategory``) and the counters are
+worked out once per kind of category: a long invoice repeats one or two kinds on every line.
 
 Counter keys are ``(measure, code)``; a measure is ``where`` + ``how`` (+ ``_vat`` when the
 category's scheme must be VAT). ``where``: ``any`` (every ``cac:TaxCategory``), ``line``
@@ -97,7 +99,7 @@ def _keys(slot: str, *, raw=False, raw_vat=False, each=False, context=False) -> 
 _KEYS = {
     "any": _keys("any", raw=True, each=True),
     "line": _keys("line", raw=True, each=True),
-    "lineitem": _keys("lineitem"),
+    "lineitem": _keys("lineitem", context=True),
     "sub": _keys("sub", raw=True, raw_vat=True, each=True, context=True),
     "ac": _keys("ac"),
     "acF": _keys("acF", context=True),
@@ -173,8 +175,9 @@ def vat_index(doc) -> VatIndex:
 _INDEX = "en16931:vat-index"
 
 
-#: The slots whose VAT categories are the nodes of a :class:`CategoryContext`.
-_CONTEXT_SLOTS = frozenset({"sub", "acF", "acT", "lineitem"})
+#: The slots whose VAT categories are the nodes of a :class:`CategoryContext` (the line
+#: items' categories are recorded by :func:`_item_categories`).
+_CONTEXT_SLOTS = frozenset(slot for slot, keys in _KEYS.items() if keys.context)
 
 
 def _build(doc) -> VatIndex:

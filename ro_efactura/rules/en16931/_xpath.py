@@ -48,7 +48,6 @@ __all__ = [
     "TAX_CATEGORY",
     "decimal",
     "decimals",
-    "dnum",
     "exists",
     "first_numbers",
     "first_text",
@@ -62,7 +61,6 @@ __all__ = [
     "matches",
     "nonempty",
     "normalize_space",
-    "normalized_id",
     "path_under",
     "round2",
     "steps",
@@ -134,11 +132,6 @@ def exists(node, path: str) -> bool:
 def nonempty(node, path: str) -> bool:
     """XPath ``(path) != ''``: some match has a non-empty string value (spaces count)."""
     return any(string_value(found) != "" for found in matches(node, path))
-
-
-def dnum(node, path: str) -> Decimal | None:
-    """``xs:decimal(path)`` of the first match under ``node``."""
-    return xs_decimal(first_text(node, path))
 
 
 def kids(doc, node) -> dict:
@@ -252,14 +245,6 @@ def has_vat_category(doc, node) -> bool:
         ID in kids(doc, category) and is_vat(category)
         for category in kids(doc, node).get(TAX_CATEGORY, ())
     )
-
-
-def normalized_id(element) -> str:
-    """``normalize-space(cbc:ID)`` of the first ``cbc:ID`` child (``''`` if none)."""
-    value = first_text(element, ID)
-    if not value:
-        return ""
-    return value if value.isalnum() else normalize_space(value)
 
 
 def lines(doc) -> list[etree._Element]:
