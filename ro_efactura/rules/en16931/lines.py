@@ -72,9 +72,11 @@ _END = q("cbc:EndDate")
 def _ids_filled(lines: list, doc) -> bool:
     """BR-21 for every line; the usual line starts with its filled-in cbc:ID."""
     for line in lines:
-        first = line[0] if len(line) else None
-        usual = first is not None and first.tag == ID and first.text
-        if not usual and not line_has_id(line, doc):
+        try:
+            first = line[0]
+        except IndexError:  # an empty line
+            return False
+        if not (first.tag == ID and first.text) and not line_has_id(line, doc):
             return False
     return True
 
