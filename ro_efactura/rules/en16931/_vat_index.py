@@ -182,7 +182,7 @@ _CONTEXT_SLOTS = frozenset(slot for slot, keys in _KEYS.items() if keys.context)
 
 def _build(doc) -> VatIndex:
     index, root = VatIndex(), doc.root
-    taxes: dict = {}  # owner (line or allowance/charge) -> [(code, first rate text), ...]
+    taxes: dict = {}  # owner (line or allowance/charge) -> ((code, first rate text), ...)
     kinds: dict = {}  # (slots, code, cbc:ID texts, VAT scheme) -> how many
     for element in doc.elements(TAX_CATEGORY):
         parent = element.getparent()
@@ -231,12 +231,7 @@ def _item_categories(doc, index: VatIndex, kinds: dict, taxes: dict) -> None:
                 percents[key].add(rates)
             if category.ids:
                 vat_lines.add(line)
-        tax = (code, rates[0] if rates else None)
-        owned = taxes.get(line)
-        if owned is None:
-            taxes[line] = [tax]
-        else:
-            owned.append(tax)
+        taxes[line] = (*taxes.get(line, ()), (code, rates[0] if rates else None))
 
 
 def _tax_category_slots(doc, parent, root) -> tuple[str, ...]:
@@ -339,11 +334,7 @@ def _number(numbers: dict, text: str | None) -> Decimal | None:
 
 def _remember(taxes: dict, owner, category: Category) -> None:
     tax = (category.code, category.percents[0] if category.percents else None)
-    found = taxes.get(owner)
-    if found is None:
-        taxes[owner] = [tax]
-    else:
-        found.append(tax)
+    taxes[owner] = (*taxes.get(owner, ()), tax)
 
 
 def _price(doc, index: VatIndex, taxes: dict) -> None:
@@ -354,7 +345,7 @@ def _price(doc, index: VatIndex, taxes: dict) -> None:
     numbers: dict = {}  # rate text -> xs:decimal
 
     def sets(node) -> tuple:
-        owned = tuple(taxes.get(node, ()))
+        owned = taxes.get(node, ())
         found = known.get(owned)
         if found is None:
             rates = (_number(numbers, percent) for _, percent in owned)
@@ -369,7 +360,8 @@ def _price(doc, index: VatIndex, taxes: dict) -> None:
     for line in doc.root:
         tag = line.tag
         if tag in _LINES:
-            priced.append(new(Priced, (tag, *sets(line), amounts.get(line), False, False)))
+            found = known.get(taxes.get(line, ())) or sets(line)
+            priced.append(new(Priced, (tag, *found, amounts.get(line), False, False)))
     if not doc.elements(ALLOWANCE_CHARGE):
         return
     amounts = first_numbers(doc, _AMOUNT, (ALLOWANCE_CHARGE,))
