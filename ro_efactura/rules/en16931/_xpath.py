@@ -211,7 +211,7 @@ def first_numbers(doc, tag: str, parent_tags: tuple[str, ...]) -> dict:
             parent = element.getparent()
             if parent is None or parent in found or parent.tag not in parent_tags:
                 continue
-            text = string_value(element)
+            text = (element.text or "") if not len(element) else string_value(element)
             number = numbers.get(text, numbers)
             if number is numbers:
                 number = numbers[text] = decimal(text)

@@ -103,7 +103,7 @@ def _names(lines: list, doc) -> bool:
     named = {
         name.getparent().getparent()
         for name in doc.under_parent(_NAME, _ITEM)
-        if string_value(name) != ""
+        if name.text or string_value(name) != ""  # a text of its own is enough
     }
     return named.issuperset(lines)
 
