@@ -15,11 +15,11 @@ from lxml import etree
 from ro_efactura._xml import CAC, CBC
 from ro_efactura.errors import DocumentError
 from ro_efactura.model import Address, Invoice, Line, Party, Totals, VatCategory
-from ro_efactura.ubl import read, write
+from ro_efactura.ubl import _read_values, read, write
 from ro_efactura.ubl._read_build import builder
 from ro_efactura.ubl._read_values import number, number_of
 from ro_efactura.ubl._read_walk import AT, Each, First, Many, clark, collect, table
-from tests.factories import make_full_invoice, make_n_lines
+from tests.factories import make_full_invoice, make_invoice, make_line, make_n_lines
 
 NS = {"cac": CAC, "cbc": CBC}
 
@@ -196,3 +196,12 @@ def test_walker_reads_the_first_node_of_each_path_as_xpath_does(children):
 def test_table_refuses_an_unknown_kind_of_entry():
     with pytest.raises(TypeError, match="not a table entry"):
         table({"cbc:Name": 3})
+
+
+def test_values_converted_for_one_document_do_not_outlive_it():
+    first = make_invoice(lines=(make_line(net_price=Decimal("1234.56")),))
+    assert read(write(first)).lines[0].net_price == Decimal("1234.56")
+    assert "1234.56" in _read_values._NUMBERS  # converted once while reading that document
+    second = read(write(make_invoice(lines=(make_line(net_price=Decimal("7.25")),))))
+    assert second.lines[0].net_price == Decimal("7.25")
+    assert "1234.56" not in _read_values._NUMBERS

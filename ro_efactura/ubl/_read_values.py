@@ -36,6 +36,7 @@ __all__ = [
     "code_of",
     "converted",
     "date_of",
+    "forget_known_values",
     "identifier_of",
     "missing",
     "number",
@@ -70,11 +71,18 @@ def optional(found: dict, field: str, convert):
     return None if element is None else convert(element)
 
 
-#: Decimals and dates are immutable; quantities, rates and prices repeat from line to line,
-#: dates from document to document.
+#: Decimals and dates are immutable, and quantities, rates, prices and dates repeat from line
+#: to line: each is converted once per document (:func:`forget_known_values` starts afresh).
 _NUMBERS: dict[str, Decimal] = {}
 _DATES: dict[str, date] = {}
 _CACHE_LIMIT = 4096
+
+
+def forget_known_values() -> None:
+    """Start a document with no converted values, so that nothing read from one document
+    lingers after it (nor flatters a benchmark that reads the same document again)."""
+    _NUMBERS.clear()
+    _DATES.clear()
 
 
 def number_of(element) -> Decimal | None:

@@ -58,6 +58,7 @@ from ._read_values import (
     code,
     code_of,
     date_of,
+    forget_known_values,
     identifier_of,
     missing,
     number,
@@ -204,6 +205,7 @@ def read(data: bytes, *, max_size: int = DEFAULT_MAX_SIZE) -> Invoice:
     """
     root = parse(data, max_size=max_size, blank_text=False)
     credit = root_kind(root) == "CreditNote"
+    forget_known_values()
     return _document(root, credit)
 
 
