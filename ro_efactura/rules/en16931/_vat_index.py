@@ -34,10 +34,12 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import compress
 from typing import NamedTuple
 
 from .._core import Context, q
 from ._indexed import charge_flags
+from ._vat_lines import RegularLines, regular_lines
 from ._xpath import (
     ALLOWANCE_CHARGE,
     CLASSIFIED_TAX_CATEGORY,
@@ -191,7 +193,11 @@ def _build(doc) -> VatIndex:
         _record(index, kinds, element, slots, category)
         if parent.tag == ALLOWANCE_CHARGE:
             _remember(taxes, parent, category)
-    _item_categories(doc, index, kinds, taxes)
+    regular = regular_lines(doc) if len(doc.elements(CLASSIFIED_TAX_CATEGORY)) >= _BULK else None
+    if regular is None:
+        _item_categories(doc, index, kinds, taxes)
+    else:
+        _regular_item_categories(index, kinds, regular)
     counts, totals = index.counts, index.totals
     for kind, count in kinds.items():
         counted, totalled = _tally(*kind)
@@ -200,11 +206,13 @@ def _build(doc) -> VatIndex:
         for key in totalled:
             totals[key] += count
     _parties(doc, index)
-    _price(doc, index, taxes)
+    _price(doc, index, taxes, regular)
     return index
 
 
 _ON_LINE, _OFF_LINE = ("line", "lineitem"), ("line",)
+#: From this many line categories on, reading them in bulk (:mod:`._vat_lines`) pays.
+_BULK = 12
 
 
 def _item_categories(doc, index: VatIndex, kinds: dict, taxes: dict) -> None:
@@ -232,6 +240,19 @@ def _item_categories(doc, index: VatIndex, kinds: dict, taxes: dict) -> None:
             if category.ids:
                 vat_lines.add(line)
         taxes[line] = (*taxes.get(line, ()), (code, rates[0] if rates else None))
+
+
+def _regular_item_categories(index: VatIndex, kinds: dict, regular: RegularLines) -> None:
+    """What :func:`_item_categories` records, for lines read in bulk (:mod:`._vat_lines`):
+    each category has one ``cbc:ID``, its code, and a VAT scheme."""
+    codes = regular.codes
+    for code in set(codes):
+        kind = (_ON_LINE, code, (code,), True)
+        kinds[kind] = kinds.get(kind, 0) + codes.count(code)
+        key = ("lineitem", code)
+        index.nodes[key] = list(compress(regular.categories, map(code.__eq__, codes)))
+        index.percents[key] = {(rate,) for rate in compress(regular.rates, map(code.__eq__, codes))}
+    index.vat_lines.update(regular.owners)
 
 
 def _tax_category_slots(doc, parent, root) -> tuple[str, ...]:
@@ -337,10 +358,12 @@ def _remember(taxes: dict, owner, category: Category) -> None:
     taxes[owner] = (*taxes.get(owner, ()), tax)
 
 
-def _price(doc, index: VatIndex, taxes: dict) -> None:
+def _price(doc, index: VatIndex, taxes: dict, regular: RegularLines | None) -> None:
     """The :class:`Priced` of the root's lines and of every allowance or charge. Owners with
     the same categories and rates (most lines of a long invoice) share their sets, and the
-    tuples are built in C like :class:`~ro_efactura.rules.Attr`: one per line."""
+    tuples are built in C like :class:`~ro_efactura.rules.Attr`: one per line. Lines read in
+    bulk are priced one item per kind of line, with the sum of their amounts (the rules only
+    add them up)."""
     known: dict = {}  # ((code, rate text), ...) -> (codes, rates)
     numbers: dict = {}  # rate text -> xs:decimal
 
@@ -356,12 +379,19 @@ def _price(doc, index: VatIndex, taxes: dict) -> None:
         return found
 
     new, priced = tuple.__new__, index.priced
-    amounts = first_numbers(doc, _LINE_AMOUNT, _LINES)
-    for line in doc.root:
-        tag = line.tag
-        if tag in _LINES:
-            found = known.get(taxes.get(line, ())) or sets(line)
-            priced.append(new(Priced, (tag, *found, amounts.get(line), False, False)))
+    if regular is not None:
+        for (tag, code, rate), total in regular.totals.items():
+            rates = frozenset() if (value := _number(numbers, rate)) is None else {value}
+            priced.append(
+                new(Priced, (tag, frozenset({code}), frozenset(rates), total, False, False))
+            )
+    else:
+        amounts = first_numbers(doc, _LINE_AMOUNT, _LINES)
+        for line in doc.root:
+            tag = line.tag
+            if tag in _LINES:
+                found = known.get(taxes.get(line, ())) or sets(line)
+                priced.append(new(Priced, (tag, *found, amounts.get(line), False, False)))
     if not doc.elements(ALLOWANCE_CHARGE):
         return
     amounts = first_numbers(doc, _AMOUNT, (ALLOWANCE_CHARGE,))
