@@ -29,6 +29,9 @@ from __future__ import annotations
 
 from . import breakdown, conditions, decimals, document, lines, parties, payment, totals, vat
 from ._contexts import M12
+from ._guard import suspects
+
+M12.suspects = suspects
 
 __all__ = ["PATTERNS"]
 

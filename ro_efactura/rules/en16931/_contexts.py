@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .._core import Context, Pattern, q
+from .._core import Context, q
+from ..syntax._guarded import GuardedPattern
 from ._indexed import is_allowance, is_charge
 from ._vat_index import CategoryContext
 from ._xpath import is_vat, texts
@@ -56,7 +57,7 @@ __all__ = [
     "CategoryContexts",
 ]
 
-M12 = Pattern("EN16931 model bound to UBL")
+M12 = GuardedPattern("EN16931 model bound to UBL")
 
 _PAYMENT_MEANS_CODE = q("cbc:PaymentMeansCode")
 

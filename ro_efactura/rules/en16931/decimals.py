@@ -32,7 +32,7 @@ from ._contexts import (
 )
 from ._xpath import decimals, kids_text, string_value
 
-__all__: list[str] = []
+__all__ = ["AMOUNT_RULES"]
 
 #: rule id, context, element, business term, Romanian name, English name
 _AMOUNTS = (
@@ -216,6 +216,8 @@ def _two_decimals(rule_id: str, context, tag: str, bt: str, ro: str, en: str) ->
 
 
 _TAGS = tuple({q(row[2]): None for row in _AMOUNTS})
+#: The tag each two-decimal rule of the table reads, by rule id (for the pattern's guard).
+AMOUNT_RULES = {rule_id: q(tag) for rule_id, _, tag, *_ in _AMOUNTS}
 for _row in _AMOUNTS:
     _two_decimals(*_row)
 

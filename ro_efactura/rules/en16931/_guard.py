@@ -1,0 +1,197 @@
+"""Which EN 16931 rules could fail on a document, read from document-wide facts.
+
+:func:`suspects` is the guard of the ``M12`` pattern (see
+:class:`~ro_efactura.rules.syntax._guarded.GuardedPattern`). Rules are cleared in families:
+
+* a context none of whose alternatives' element tags all occur has no node, and its rules
+  hold (which contexts remain is worked out once per set of tags present);
+* the rules whose official test is ``true()`` hold everywhere;
+* the two-decimal rules (BR-DEC-*) hold unless an element of their tag may have more than
+  two decimals (:func:`~ro_efactura.rules.syntax._guarded.odd_amount_tags`, shared with the
+  other guards);
+* a rule with a bulk check (line presence, VAT categories absent or rated as allowed) holds
+  when the check vouches for every node of its context;
+* the other rules of a context with few nodes are checked on each node; those of a context
+  with many nodes are suspected.
+
+A context that an earlier context overlaps (a line's invoicing period, an allowance that is
+also a charge) is checked on all its nodes, the earlier context's too: that can only suspect
+more. A rule this module does not clear is suspected.
+
+>>> from ro_efactura._xml import parse
+>>> from ro_efactura.rules import Document
+>>> xml = b'<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>'
+>>> sorted(suspects(Document(parse(xml))))[:3]
+['BR-01', 'BR-02', 'BR-03']
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from .._core import Document, q
+from ..syntax._guarded import odd_amount_tags
+from ..syntax._xpath import present_tags
+from ._contexts import M12
+from ._vat_index import CategoryContext, vat_index
+from ._xpath import CREDIT_NOTE_LINE, INVOICE_LINE
+from .decimals import AMOUNT_RULES
+from .vat import FAMILIES
+
+__all__ = ["suspects"]
+
+_logger = logging.getLogger(__name__)
+
+#: Rules whose official test is ``true()`` (or never sees a node): they hold everywhere.
+_ALWAYS = frozenset({"BR-CO-05", "BR-CO-06", "BR-CO-07", "BR-CO-08", "BR-DEC-13", "BR-DEC-15"})
+#: Above this many nodes a context's rules without a vouching bulk check are suspected.
+_FEW = 16
+#: The ten rules of each VAT category family, by category code.
+_FAMILY_RULES = {
+    family.code: frozenset(f"BR-{family.prefix}-{n:02d}" for n in range(1, 11))
+    for family in FAMILIES
+}
+_CARD = q("cac:CardAccount")
+_MANDATE = q("cac:PaymentMandate")
+_DESCRIPTION_CODE = q("cbc:DescriptionCode")
+_TAX_POINT_DATE = q("cbc:TaxPointDate")
+_TAX_CURRENCY_CODE = q("cbc:TaxCurrencyCode")
+
+
+class _Facts:
+    """The document-wide facts the guard reads, each at most once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.odd = odd_amount_tags(doc)
+        self.index = vat_index(doc)
+        counts = self.index.counts
+        self.codes = frozenset(code for (_, code), count in counts.items() if count)
+        self.root_children = doc.children(doc.root)
+
+
+def _root_text(*tags: str):
+    """The root has one of the ``tags`` as a child with a text of its own (so a non-empty
+    string value)."""
+
+    def holds(facts: _Facts) -> bool:
+        children = facts.root_children
+        return any(element.text for tag in tags for element in children.get(tag, ()))
+
+    return holds
+
+
+def _unused(*keys: tuple[str, str]):
+    """The VAT index counts none of ``keys``: the rule's condition never applies."""
+
+    def holds(facts: _Facts) -> bool:
+        counts = facts.index.counts
+        return not any(counts.get(key) for key in keys)
+
+    return holds
+
+
+#: Rules cleared by a document-wide fact (a ``False`` fact leaves them to be checked).
+_CLEARS = {
+    "BR-01": _root_text(q("cbc:CustomizationID")),
+    "BR-02": _root_text(q("cbc:ID")),
+    "BR-03": _root_text(q("cbc:IssueDate")),
+    "BR-04": _root_text(q("cbc:InvoiceTypeCode"), q("cbc:CreditNoteTypeCode")),
+    "BR-05": _root_text(q("cbc:DocumentCurrencyCode")),
+    "BR-16": lambda facts: (
+        INVOICE_LINE in facts.root_children or CREDIT_NOTE_LINE in facts.root_children
+    ),
+    "BR-53": lambda facts: _TAX_CURRENCY_CODE not in facts.root_children,
+    "BR-CO-03": lambda facts: (
+        _TAX_POINT_DATE not in facts.root_children or not facts.doc.elements(_DESCRIPTION_CODE)
+    ),
+    "BR-CO-18": lambda facts: facts.index.totals["sub"] > 0,  # a category in a breakdown
+    "BR-66": lambda facts: len(facts.doc.elements(_CARD)) <= 1,
+    "BR-67": lambda facts: len(facts.doc.elements(_MANDATE)) <= 1,
+    "BR-IC-11": _unused(("sub_each_vat", "K")),
+    "BR-IC-12": _unused(("sub_each_vat", "K")),
+    **{f"BR-O-{n}": _unused(("sub_each_vat", "O")) for n in range(11, 15)},
+    "BR-B-01": _unused(("any_raw", "B"), ("line_raw", "B")),
+    "BR-B-02": _unused(("any_raw", "B"), ("line_raw", "B")),
+}
+
+
+def suspects(doc: Document) -> frozenset[str]:
+    """The ids of the EN 16931 rules that may fail on ``doc``."""
+    facts = _Facts(doc)
+    found: set[str] = set()
+    for context, rules in _live_contexts(present_tags(doc)):
+        if isinstance(context, CategoryContext) and context.code not in facts.codes:
+            continue  # the category occurs nowhere: its contexts have no node
+        left = [rule for rule in rules if not _cleared(rule.id, facts)]
+        if left:
+            nodes = context.nodes(doc)
+            if nodes:
+                found.update(_failing(left, nodes, doc))
+    return frozenset(found)
+
+
+def _cleared(rule_id: str, facts: _Facts) -> bool:
+    tag = AMOUNT_RULES.get(rule_id)
+    if tag is not None:
+        return tag not in facts.odd
+    code = _ABSENT_FAMILY.get(rule_id)
+    if code is not None:
+        return code not in facts.codes
+    clear = _CLEARS.get(rule_id)
+    return clear is not None and clear(facts)
+
+
+#: The root rules of each VAT family (-01 to -04): they hold when the category is absent.
+_ABSENT_FAMILY = {
+    f"BR-{family.prefix}-{n:02d}": family.code for family in FAMILIES for n in range(1, 5)
+}
+
+
+@lru_cache(maxsize=64)
+def _live_contexts(present: frozenset[str]) -> tuple:
+    """The contexts that may have nodes in a document holding the tags ``present``, each
+    with the rules the guard must look at (those always true left out)."""
+    live = []
+    for context, rules in M12._contexts.values():
+        needs = context.required_tags()
+        if needs is not None and not any(need <= present for need in needs):
+            continue
+        kept = tuple(rule for rule in rules if rule.id not in _ALWAYS)
+        if kept:
+            live.append((context, kept))
+    return tuple(live)
+
+
+def _failing(rules: list, nodes: list, doc: Document) -> set[str]:
+    """The rules that may fail on ``nodes``: bulk checks first, each shared one evaluated
+    once, then the rules left on few nodes checked node by node."""
+    failed, verdicts, left = set(), {}, []
+    for rule in rules:
+        if rule.bulk is not None:
+            settled = verdicts.get(rule.bulk)
+            if settled is None:
+                settled = verdicts[rule.bulk] = _vouches(rule, nodes, doc)
+            if settled:
+                continue
+        left.append(rule)
+    if len(nodes) > _FEW:
+        failed.update(rule.id for rule in left)
+        return failed
+    for rule in left:
+        try:
+            if not all(rule.check(node, doc) for node in nodes):
+                failed.add(rule.id)
+        except Exception:  # the rule is suspected; the pattern checks and reports it
+            _logger.debug("Guarded rule %s raised", rule.id, exc_info=True)
+            failed.add(rule.id)
+    return failed
+
+
+def _vouches(rule, nodes: list, doc: Document) -> bool:
+    try:
+        return bool(rule.bulk(nodes, doc))
+    except Exception:
+        _logger.debug("Bulk check of %s raised", rule.id, exc_info=True)
+        return False
