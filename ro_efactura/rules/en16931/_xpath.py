@@ -21,7 +21,9 @@ shares the same per-element table.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from operator import attrgetter
 
 from lxml import etree
 
@@ -82,6 +84,10 @@ INVOICE_LINE = q("cac:InvoiceLine")
 CREDIT_NOTE_LINE = q("cac:CreditNoteLine")
 _TAX_SCHEME = q("cac:TaxScheme")
 LINE_TAGS = (INVOICE_LINE, CREDIT_NOTE_LINE)
+_TEXT = attrgetter("text")
+_PARENT = etree._Element.getparent
+#: Texts that ``Decimal`` casts exactly as ``xs:decimal`` does, one a line.
+_PLAIN_DECIMALS = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:\n-?[0-9]+(?:\.[0-9]+)?)*")
 
 
 def matches(node, path: str) -> list:
@@ -202,12 +208,20 @@ def decimal(text: str | None) -> Decimal | None:
 def first_numbers(doc, tag: str, parent_tags: tuple[str, ...]) -> dict:
     """``{parent: xs:decimal of its first tag child}`` (``None`` if not a number) for the
     parents with one of ``parent_tags`` (e.g. each line's net amount), read once per
-    document; each distinct text is cast once."""
+    document; each distinct text is cast once. Plain decimals are cast in C, and then
+    parents of other tags may be keys too (callers look up their own parents)."""
 
     def read() -> dict:
+        elements = doc.elements(tag)
+        if not any(map(len, elements)):
+            texts = list(map(_TEXT, elements))
+            if None not in texts and _PLAIN_DECIMALS.fullmatch("\n".join(texts)):
+                # the first child wins: later pairs are written first, then overwritten
+                parents = list(map(_PARENT, reversed(elements)))
+                return dict(zip(parents, map(Decimal, reversed(texts)), strict=True))
         numbers: dict = {}
         found: dict = {}
-        for element in doc.elements(tag):
+        for element in elements:
             parent = element.getparent()
             if parent is None or parent in found or parent.tag not in parent_tags:
                 continue

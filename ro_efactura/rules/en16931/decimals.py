@@ -18,7 +18,10 @@ True
 
 from __future__ import annotations
 
+from itertools import chain
+
 from .._core import Text, q
+from ..syntax._guarded import nested, over_two_decimals
 from ._contexts import (
     DOCUMENT_ALLOWANCE,
     DOCUMENT_CHARGE,
@@ -32,7 +35,7 @@ from ._contexts import (
 )
 from ._xpath import decimals, kids_text, string_value
 
-__all__ = ["AMOUNT_RULES"]
+__all__ = ["AMOUNT_RULES", "amounts_two_decimals"]
 
 #: rule id, context, element, business term, Romanian name, English name
 _AMOUNTS = (
@@ -184,18 +187,20 @@ _AMOUNTS = (
 )
 
 
-def _amounts_two_decimals(nodes: list, doc) -> bool:
+def amounts_two_decimals(nodes: list, doc) -> bool:
     """The bulk check shared by every rule of the table: each element of every tag the table
     names has at most two decimals, whatever its context (read once per document)."""
     return doc.memo("en16931:two-decimals", lambda: _no_long_amount(doc))
 
 
 def _no_long_amount(doc) -> bool:
-    for tag in _TAGS:
-        for element in doc.elements(tag):
-            text = element.text if not len(element) else string_value(element)
-            if text and decimals(text) > 2:
-                return False
+    elements = list(chain.from_iterable(map(doc.elements, _TAGS)))
+    if not nested(elements):  # plain texts: one search over them all, in C
+        return not over_two_decimals(elements)
+    for element in elements:
+        text = element.text if not len(element) else string_value(element)
+        if text and decimals(text) > 2:
+            return False
     return True
 
 
@@ -209,7 +214,7 @@ def _two_decimals(rule_id: str, context, tag: str, bt: str, ro: str, en: str) ->
             ro=f"{ro} ({bt}) are mai mult de două zecimale. Rotunjiți valoarea la două zecimale.",
             en=f"The {en} ({bt}) has more than two decimals. Round it to two decimals.",
         ),
-        bulk=_amounts_two_decimals,
+        bulk=amounts_two_decimals,
     )
     def at_most_two_decimals(node, doc) -> bool:
         return decimals(kids_text(doc, node, path)) <= 2

@@ -19,8 +19,13 @@ from __future__ import annotations
 
 import functools
 from datetime import date
+from itertools import compress, repeat
+from operator import itemgetter
+
+from lxml import etree
 
 from .._core import Text, q
+from ..syntax._guarded import PARENT, TAG, TEXT
 from ._contexts import (
     ITEM_CLASSIFICATION,
     ITEM_PROPERTY,
@@ -36,7 +41,6 @@ from ._xpath import (
     ID,
     LINE_TAGS,
     exists,
-    first_numbers,
     first_text,
     kids,
     string_value,
@@ -63,19 +67,24 @@ _ALLOWANCE_CHARGE_REASON_CODE = q("cbc:AllowanceChargeReasonCode")
 _NAME = q("cbc:Name")
 _VALUE = q("cbc:Value")
 _END = q("cbc:EndDate")
+_FIRST = itemgetter(0)
+_GET = etree._Element.get
 
 
 # The bulk checks of the line presence rules read the document's tag index column by column
-# (each element's parent) instead of visiting every line's children.
+# (each element's parent, tag and text, mapped in C) instead of visiting every line's
+# children; when the usual shape is not there they fall back to a loop or say nothing.
 
 
 def _ids_filled(lines: list, doc) -> bool:
     """BR-21 for every line; the usual line starts with its filled-in cbc:ID."""
-    for line in lines:
-        try:
-            first = line[0]
-        except IndexError:  # an empty line
-            return False
+    try:
+        firsts = list(map(_FIRST, lines))
+    except IndexError:  # an empty line
+        return False
+    if set(map(TAG, firsts)) <= {ID} and all(map(TEXT, firsts)):
+        return True
+    for line, first in zip(lines, firsts, strict=True):
         if not (first.tag == ID and first.text) and not line_has_id(line, doc):
             return False
     return True
@@ -83,35 +92,31 @@ def _ids_filled(lines: list, doc) -> bool:
 
 def _quantities(lines: list, doc, *, unit: bool = False) -> bool:
     """BR-22 (or BR-23 with ``unit``) for every line."""
-    held = {
-        quantity.getparent()
-        for tag in (_INVOICED_QUANTITY, _CREDITED_QUANTITY)
-        for quantity in doc.elements(tag)
-        if not unit or quantity.get("unitCode") is not None
-    }
-    return held.issuperset(lines)
+    quantities = doc.elements(_INVOICED_QUANTITY) + doc.elements(_CREDITED_QUANTITY)
+    if unit and None in map(_GET, quantities, repeat("unitCode")):
+        quantities = [q for q in quantities if q.get("unitCode") is not None]
+    return set(map(PARENT, quantities)).issuperset(lines)
 
 
 def _amounts(lines: list, doc) -> bool:
     """BR-24 for every line."""
-    amounts = first_numbers(doc, _LINE_EXTENSION_AMOUNT, LINE_TAGS)
-    return all(line in amounts for line in lines)
+    return set(map(PARENT, doc.elements(_LINE_EXTENSION_AMOUNT))).issuperset(lines)
 
 
 def _names(lines: list, doc) -> bool:
-    """BR-25 for every line."""
-    named = {
-        name.getparent().getparent()
-        for name in doc.under_parent(_NAME, _ITEM)
-        if name.text or string_value(name) != ""  # a text of its own is enough
-    }
-    return named.issuperset(lines)
+    """BR-25 for every line: a line is named by an item name with a text of its own."""
+    names = doc.elements(_NAME)
+    holders = list(map(PARENT, names))
+    on_item = list(map(_ITEM.__eq__, map(TAG, holders)))
+    named = compress(compress(holders, on_item), map(TEXT, compress(names, on_item)))
+    return set(map(PARENT, named)).issuperset(lines)
 
 
 def _prices(lines: list, doc) -> bool:
     """BR-26 for every line."""
-    priced = {amount.getparent().getparent() for amount in doc.under_parent(_PRICE_AMOUNT, _PRICE)}
-    return priced.issuperset(lines)
+    holders = list(map(PARENT, doc.elements(_PRICE_AMOUNT)))
+    prices = compress(holders, map(_PRICE.__eq__, map(TAG, holders)))
+    return set(map(PARENT, prices)).issuperset(lines)
 
 
 def _gross_prices(doc) -> dict:
