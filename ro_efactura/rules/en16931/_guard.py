@@ -6,9 +6,11 @@
 * a context none of whose alternatives' element tags all occur has no node, and its rules
   hold (which contexts remain is worked out once per set of tags present);
 * the rules whose official test is ``true()`` hold everywhere;
-* the two-decimal rules (BR-DEC-*) hold unless an element of their tag may have more than
-  two decimals (:func:`~ro_efactura.rules.syntax._guarded.odd_amount_tags`, shared with the
-  other guards);
+* the two-decimal rules (BR-DEC-*) hold when no amount they read has more than two decimals
+  (one search over them all; otherwise they are all suspected);
+* header rules hold when the root's children show it (a number, a date, lines ...), the
+  VAT category families, IC, O and B rules when the VAT index counts none of their
+  categories;
 * a rule with a bulk check (line presence, VAT categories absent or rated as allowed) holds
   when the check vouches for every node of its context;
 * the other rules of a context with few nodes are checked on each node; those of a context
@@ -28,15 +30,16 @@ more. A rule this module does not clear is suspected.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
-from .._core import Document, q
-from ..syntax._guarded import odd_amount_tags
+from .._core import Document, Rule, q
 from ..syntax._xpath import present_tags
 from ._contexts import M12
 from ._vat_index import CategoryContext, vat_index
 from ._xpath import CREDIT_NOTE_LINE, INVOICE_LINE
-from .decimals import AMOUNT_RULES
+from .decimals import AMOUNT_RULES, amounts_two_decimals
 from .vat import FAMILIES
 
 __all__ = ["suspects"]
@@ -52,6 +55,7 @@ _FAMILY_RULES = {
     family.code: frozenset(f"BR-{family.prefix}-{n:02d}" for n in range(1, 11))
     for family in FAMILIES
 }
+_AMOUNT_TAGS = frozenset(AMOUNT_RULES.values())
 _CARD = q("cac:CardAccount")
 _MANDATE = q("cac:PaymentMandate")
 _DESCRIPTION_CODE = q("cbc:DescriptionCode")
@@ -64,7 +68,7 @@ class _Facts:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.odd = odd_amount_tags(doc)
+        self.odd = frozenset() if amounts_two_decimals([], doc) else _AMOUNT_TAGS
         self.index = vat_index(doc)
         counts = self.index.counts
         self.codes = frozenset(code for (_, code), count in counts.items() if count)
@@ -120,27 +124,33 @@ _CLEARS = {
 def suspects(doc: Document) -> frozenset[str]:
     """The ids of the EN 16931 rules that may fail on ``doc``."""
     facts = _Facts(doc)
+    codes, odd = facts.codes, facts.odd
     found: set[str] = set()
-    for context, rules in _live_contexts(present_tags(doc)):
-        if isinstance(context, CategoryContext) and context.code not in facts.codes:
+    for entry in _plan(present_tags(doc)):
+        if entry.code is not None and entry.code not in codes:
             continue  # the category occurs nowhere: its contexts have no node
-        left = [rule for rule in rules if not _cleared(rule.id, facts)]
+        found.update(rule_id for rule_id, tag in entry.amounts if tag in odd)
+        left = list(entry.checked)
+        left.extend(rule for rule, code in entry.families if code in codes)
+        left.extend(rule for rule, clear in entry.cleared if not clear(facts))
         if left:
-            nodes = context.nodes(doc)
+            nodes = entry.context.nodes(doc)
             if nodes:
                 found.update(_failing(left, nodes, doc))
     return frozenset(found)
 
 
-def _cleared(rule_id: str, facts: _Facts) -> bool:
-    tag = AMOUNT_RULES.get(rule_id)
-    if tag is not None:
-        return tag not in facts.odd
-    code = _ABSENT_FAMILY.get(rule_id)
-    if code is not None:
-        return code not in facts.codes
-    clear = _CLEARS.get(rule_id)
-    return clear is not None and clear(facts)
+class _Entry(NamedTuple):
+    """A context that may have nodes, its rules sorted by how the guard clears them: the
+    two-decimal rules by tag, the VAT families' root rules by category, the rules with a
+    document fact, and the others (checked on the nodes)."""
+
+    context: object
+    code: str | None  # the category of a VAT category context
+    amounts: tuple[tuple[str, str], ...]
+    families: tuple[tuple[Rule, str], ...]
+    cleared: tuple[tuple[Rule, Callable], ...]
+    checked: tuple[Rule, ...]
 
 
 #: The root rules of each VAT family (-01 to -04): they hold when the category is absent.
@@ -150,18 +160,31 @@ _ABSENT_FAMILY = {
 
 
 @lru_cache(maxsize=64)
-def _live_contexts(present: frozenset[str]) -> tuple:
-    """The contexts that may have nodes in a document holding the tags ``present``, each
-    with the rules the guard must look at (those always true left out)."""
-    live = []
+def _plan(present: frozenset[str]) -> tuple[_Entry, ...]:
+    """The contexts that may have nodes in a document holding the tags ``present``, with
+    their rules sorted for :func:`suspects` (those always true left out)."""
+    plan = []
     for context, rules in M12._contexts.values():
         needs = context.required_tags()
         if needs is not None and not any(need <= present for need in needs):
             continue
-        kept = tuple(rule for rule in rules if rule.id not in _ALWAYS)
-        if kept:
-            live.append((context, kept))
-    return tuple(live)
+        amounts, families, cleared, checked = [], [], [], []
+        for rule in rules:
+            if rule.id in _ALWAYS:
+                continue
+            if rule.id in AMOUNT_RULES:
+                amounts.append((rule.id, AMOUNT_RULES[rule.id]))
+            elif rule.id in _ABSENT_FAMILY:
+                families.append((rule, _ABSENT_FAMILY[rule.id]))
+            elif rule.id in _CLEARS:
+                cleared.append((rule, _CLEARS[rule.id]))
+            else:
+                checked.append(rule)
+        code = context.code if isinstance(context, CategoryContext) else None
+        entry = _Entry(context, code, *map(tuple, (amounts, families, cleared, checked)))
+        if rules:
+            plan.append(entry)
+    return tuple(plan)
 
 
 def _failing(rules: list, nodes: list, doc: Document) -> set[str]:
