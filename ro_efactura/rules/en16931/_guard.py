@@ -113,6 +113,9 @@ _CLEARS = {
     "BR-CO-18": lambda facts: facts.index.totals["sub"] > 0,  # a category in a breakdown
     "BR-66": lambda facts: len(facts.doc.elements(_CARD)) <= 1,
     "BR-67": lambda facts: len(facts.doc.elements(_MANDATE)) <= 1,
+    # lines read in bulk by the VAT index each have one net amount and one VAT category
+    "BR-24": lambda facts: facts.index.regular is not None,
+    "BR-CO-04": lambda facts: facts.index.regular is not None,
     "BR-IC-11": _unused(("sub_each_vat", "K")),
     "BR-IC-12": _unused(("sub_each_vat", "K")),
     **{f"BR-O-{n}": _unused(("sub_each_vat", "O")) for n in range(11, 15)},

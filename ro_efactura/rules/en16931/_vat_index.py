@@ -151,6 +151,7 @@ class VatIndex:
     buyer_legal_id: bool = False
     priced: list[Priced] = field(default_factory=list)  # root lines, allowances and charges
     anywhere_ac: list[Priced] = field(default_factory=list)  # every allowance or charge
+    regular: RegularLines | None = None  # the lines when read in bulk (one amount each)
 
 
 class CategoryContext(Context):
@@ -198,6 +199,7 @@ def _build(doc) -> VatIndex:
         _item_categories(doc, index, kinds, taxes)
     else:
         _regular_item_categories(index, kinds, regular)
+        index.regular = regular
     counts, totals = index.counts, index.totals
     for kind, count in kinds.items():
         counted, totalled = _tally(*kind)

@@ -30,6 +30,7 @@ from ._contexts import (
     TAX_SUBTOTAL,
 )
 from ._indexed import charge_flags
+from ._vat_index import vat_index
 from ._xpath import (
     ALLOWANCE_CHARGE,
     CREDIT_NOTE_LINE,
@@ -107,6 +108,9 @@ def due_date_or_terms(node, doc) -> bool:
 
 def _lines_total(doc) -> Decimal:
     def total() -> Decimal:
+        regular = vat_index(doc).regular
+        if regular is not None:  # every line's one amount, already summed by kind of line
+            return _sum(regular.totals.values())
         amounts = first_numbers(doc, _LINE_AMOUNT, _LINES)
         return _sum(amounts.get(line) for line in lines(doc))
 
