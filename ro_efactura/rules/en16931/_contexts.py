@@ -62,24 +62,65 @@ M12 = GuardedPattern("EN16931 model bound to UBL")
 _PAYMENT_MEANS_CODE = q("cbc:PaymentMeansCode")
 
 
-class _Path(Context):
-    """A long path that finds no node, without searching, when the document lacks one of the
-    element tags it names (the engine only looks for the last step's tag, often a common one
-    such as ``cbc:ID``)."""
+def _walk(doc, tops: list, steps: tuple[str, ...]) -> list:
+    """The elements at the child path ``steps`` below each of ``tops``, read through the
+    document's children tables (in document order when ``tops`` are, none inside another)."""
+    found = tops
+    for step in steps:
+        found = [child for parent in found for child in doc.children(parent).get(step, ())]
+    return found
+
+
+class _FromRoot(Context):
+    """A path anchored at the root (``/ubl:Invoice/cac:TaxTotal | /cn:CreditNote/cac:TaxTotal``),
+    read down from the root through the children tables instead of matched from below."""
 
     def __init__(self, match: str, **filters) -> None:
         super().__init__(match, **filters)
+        self._walks = []
+        for alternative in match.split("|"):
+            root, *steps = (q(step) for step in alternative.strip().strip("/").split("/"))
+            self._walks.append((root, tuple(steps)))
+
+    def nodes(self, doc) -> list:
+        root = doc.root
+        found = []
+        for tag, steps in self._walks:
+            if tag == root.tag:
+                found.extend(_walk(doc, [root], steps))
+        if self.where is not None and found:
+            found = [node for node in found if self.where(node)]
+        if self.where_doc is not None and found:
+            found = [node for node in found if self.where_doc(node, doc)]
+        return found
+
+
+class _Path(Context):
+    """A long path that finds no node, without searching, when the document lacks one of the
+    element tags it names (the engine only looks for the last step's tag, often a common one
+    such as ``cbc:ID``); under a single element of its first step (the usual party) it is
+    read down through the children tables."""
+
+    def __init__(self, match: str) -> None:
+        super().__init__(match)
+        alternatives = [a.strip() for a in match.split("|")]
         self._needed = [
-            frozenset(q(step) for step in alternative.strip().strip("/").split("/")) - {"*", ""}
-            for alternative in match.split("|")
-            if not alternative.strip().startswith("@")
+            frozenset(q(step) for step in alternative.strip("/").split("/")) - {"*", ""}
+            for alternative in alternatives
         ]
+        steps = [tuple(q(step) for step in alternative.split("/")) for alternative in alternatives]
+        walkable = len(steps) == 1 and not match.startswith("/") and "*" not in match
+        self._steps = steps[0] if walkable else None
 
     def nodes(self, doc) -> list:
         present = doc.tags()
-        if any(needed <= present for needed in self._needed):
-            return super().nodes(doc)
-        return []
+        if not any(needed <= present for needed in self._needed):
+            return []
+        if self._steps is not None:
+            tops = doc.elements(self._steps[0])
+            if len(tops) == 1:
+                return _walk(doc, tops, self._steps[1:])
+        return super().nodes(doc)
 
 
 def _credit_transfer(account) -> bool:
@@ -87,19 +128,19 @@ def _credit_transfer(account) -> bool:
 
 
 ADDITIONAL_DOCUMENT = Context("cac:AdditionalDocumentReference")  # 1066
-PAYABLE_AMOUNT = _Path("/ubl:Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount")  # 1065
+PAYABLE_AMOUNT = _FromRoot("/ubl:Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount")  # 1065
 BUYER_ENDPOINT = _Path("cac:AccountingCustomerParty/cac:Party/cbc:EndpointID")  # 1064
 BUYER_ADDRESS = _Path("cac:AccountingCustomerParty/cac:Party/cac:PostalAddress")  # 1063
 CARD_ACCOUNT = Context("cac:PaymentMeans/cac:CardAccount")  # 1062
 DELIVERY_ADDRESS = _Path("cac:Delivery/cac:DeliveryLocation/cac:Address")  # 1061
-DOCUMENT_ALLOWANCE = Context(  # 1060
+DOCUMENT_ALLOWANCE = _FromRoot(  # 1060
     "/ubl:Invoice/cac:AllowanceCharge | /cn:CreditNote/cac:AllowanceCharge", where_doc=is_allowance
 )
-DOCUMENT_CHARGE = Context(  # 1059
+DOCUMENT_CHARGE = _FromRoot(  # 1059
     "/ubl:Invoice/cac:AllowanceCharge | /cn:CreditNote/cac:AllowanceCharge", where_doc=is_charge
 )
 MONETARY_TOTAL = Context("cac:LegalMonetaryTotal")  # 1058
-ROOT = Context("/ubl:Invoice | /cn:CreditNote")  # 1057
+ROOT = _FromRoot("/ubl:Invoice | /cn:CreditNote")  # 1057
 LINE = Context("cac:InvoiceLine | cac:CreditNoteLine")  # 1056
 LINE_ALLOWANCE = Context(  # 1055
     "cac:InvoiceLine/cac:AllowanceCharge | cac:CreditNoteLine/cac:AllowanceCharge",
@@ -122,7 +163,7 @@ ITEM_STANDARD_ID = _Path(  # 1049
     "cac:InvoiceLine/cac:Item/cac:StandardItemIdentification/cbc:ID"
     " | cac:CreditNoteLine/cac:Item/cac:StandardItemIdentification/cbc:ID"
 )
-NOTE = Context("/ubl:Invoice/cbc:Note | /cn:CreditNote/cbc:Note")  # 1048
+NOTE = _FromRoot("/ubl:Invoice/cbc:Note | /cn:CreditNote/cbc:Note")  # 1048
 PAYEE = Context("cac:PayeeParty")  # 1047
 CREDIT_TRANSFER_ACCOUNT = Context(  # 1046
     "cac:PaymentMeans/cac:PayeeFinancialAccount", where=_credit_transfer
@@ -134,7 +175,7 @@ SELLER_ENDPOINT = _Path("cac:AccountingSupplierParty/cac:Party/cbc:EndpointID") 
 SELLER_ADDRESS = _Path("cac:AccountingSupplierParty/cac:Party/cac:PostalAddress")  # 1041
 TAX_REPRESENTATIVE = Context("cac:TaxRepresentativeParty")  # 1040
 TAX_REPRESENTATIVE_ADDRESS = Context("cac:TaxRepresentativeParty/cac:PostalAddress")  # 1039
-DOCUMENT_TAX_TOTAL = Context("/ubl:Invoice/cac:TaxTotal | /cn:CreditNote/cac:TaxTotal")  # 1038
+DOCUMENT_TAX_TOTAL = _FromRoot("/ubl:Invoice/cac:TaxTotal | /cn:CreditNote/cac:TaxTotal")  # 1038
 TAX_SUBTOTAL = Context("cac:TaxTotal/cac:TaxSubtotal")  # 1037
 VAT_PARTY_SCHEME = Context("cac:PartyTaxScheme", where=is_vat)  # 1036
 
