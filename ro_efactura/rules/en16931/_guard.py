@@ -35,10 +35,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .._core import Document, Rule, q
+from ..syntax._guarded import PARENT, TAG, TEXT, leaf_texts, nested
 from ..syntax._xpath import present_tags
 from ._contexts import M12
 from ._vat_index import CategoryContext, vat_index
-from ._xpath import CREDIT_NOTE_LINE, INVOICE_LINE
+from ._xpath import ALLOWANCE_CHARGE, CREDIT_NOTE_LINE, INVOICE_LINE, LINE_TAGS, PLAIN_DECIMALS
 from .decimals import AMOUNT_RULES, amounts_two_decimals
 from .vat import FAMILIES
 
@@ -50,17 +51,17 @@ _logger = logging.getLogger(__name__)
 _ALWAYS = frozenset({"BR-CO-05", "BR-CO-06", "BR-CO-07", "BR-CO-08", "BR-DEC-13", "BR-DEC-15"})
 #: Above this many nodes a context's rules without a vouching bulk check are suspected.
 _FEW = 16
-#: The ten rules of each VAT category family, by category code.
-_FAMILY_RULES = {
-    family.code: frozenset(f"BR-{family.prefix}-{n:02d}" for n in range(1, 11))
-    for family in FAMILIES
-}
 _AMOUNT_TAGS = frozenset(AMOUNT_RULES.values())
 _CARD = q("cac:CardAccount")
 _MANDATE = q("cac:PaymentMandate")
 _DESCRIPTION_CODE = q("cbc:DescriptionCode")
 _TAX_POINT_DATE = q("cbc:TaxPointDate")
 _TAX_CURRENCY_CODE = q("cbc:TaxCurrencyCode")
+_NOTE = q("cbc:Note")
+_DUE_DATE = q("cbc:DueDate")
+_PAYABLE = q("cbc:PayableAmount")
+_PERIOD = q("cac:InvoicePeriod")
+_LINE_TAG_SET = frozenset(LINE_TAGS)
 
 
 class _Facts:
@@ -68,6 +69,7 @@ class _Facts:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        # the amount tags that may have more than two decimals: none, or all of them
         self.odd = frozenset() if amounts_two_decimals([], doc) else _AMOUNT_TAGS
         self.index = vat_index(doc)
         counts = self.index.counts
@@ -96,6 +98,35 @@ def _unused(*keys: tuple[str, str]):
     return holds
 
 
+def _not_in_lines(tag: str):
+    """No ``tag`` element is a line's child: the line's context of that tag has no node."""
+
+    def holds(facts: _Facts) -> bool:
+        parents = map(PARENT, facts.doc.elements(tag))
+        return _LINE_TAG_SET.isdisjoint(map(TAG, parents))
+
+    return holds
+
+
+def _notes_without_subject(facts: _Facts) -> bool:
+    """BR-CL-08 only reads a note holding ``#``: no note has children or a ``#``."""
+    notes = facts.doc.elements(_NOTE)
+    return not nested(notes) and "#" not in "".join(filter(None, map(TEXT, notes)))
+
+
+def _payable_with_due_date(facts: _Facts) -> bool:
+    """BR-CO-25 holds on a numeric amount due when the invoice has a due date."""
+    texts = leaf_texts(facts.doc.elements(_PAYABLE))
+    return (
+        bool(facts.doc.elements(_DUE_DATE))
+        and texts is not None
+        and bool(PLAIN_DECIMALS.fullmatch("\n".join(texts)))
+    )
+
+
+_LINE_PERIOD_EMPTY = _not_in_lines(_PERIOD)
+_LINE_ADJUSTMENTS_EMPTY = _not_in_lines(ALLOWANCE_CHARGE)
+
 #: Rules cleared by a document-wide fact (a ``False`` fact leaves them to be checked).
 _CLEARS = {
     "BR-01": _root_text(q("cbc:CustomizationID")),
@@ -116,6 +147,13 @@ _CLEARS = {
     # lines read in bulk by the VAT index each have one net amount and one VAT category
     "BR-24": lambda facts: facts.index.regular is not None,
     "BR-CO-04": lambda facts: facts.index.regular is not None,
+    "BR-CL-08": _notes_without_subject,
+    "BR-CO-25": _payable_with_due_date,
+    "BR-30": _LINE_PERIOD_EMPTY,
+    "BR-CO-20": _LINE_PERIOD_EMPTY,
+    **dict.fromkeys(
+        ("BR-41", "BR-42", "BR-43", "BR-44", "BR-CO-23", "BR-CO-24"), _LINE_ADJUSTMENTS_EMPTY
+    ),
     "BR-IC-11": _unused(("sub_each_vat", "K")),
     "BR-IC-12": _unused(("sub_each_vat", "K")),
     **{f"BR-O-{n}": _unused(("sub_each_vat", "O")) for n in range(11, 15)},
@@ -132,10 +170,13 @@ def suspects(doc: Document) -> frozenset[str]:
     for entry in _plan(present_tags(doc)):
         if entry.code is not None and entry.code not in codes:
             continue  # the category occurs nowhere: its contexts have no node
-        found.update(rule_id for rule_id, tag in entry.amounts if tag in odd)
-        left = list(entry.checked)
-        left.extend(rule for rule, code in entry.families if code in codes)
-        left.extend(rule for rule, clear in entry.cleared if not clear(facts))
+        if odd and entry.amounts:
+            found.update(rule_id for rule_id, tag in entry.amounts if tag in odd)
+        left = entry.checked
+        if entry.families:
+            left = left + tuple(rule for rule, code in entry.families if code in codes)
+        if entry.cleared:
+            left = left + tuple(rule for rule, clear in entry.cleared if not clear(facts))
         if left:
             nodes = entry.context.nodes(doc)
             if nodes:
@@ -190,10 +231,29 @@ def _plan(present: frozenset[str]) -> tuple[_Entry, ...]:
     return tuple(plan)
 
 
-def _failing(rules: list, nodes: list, doc: Document) -> set[str]:
+def _failing(rules: tuple, nodes: list, doc: Document) -> list[str]:
     """The rules that may fail on ``nodes``: bulk checks first, each shared one evaluated
     once, then the rules left on few nodes checked node by node."""
-    failed, verdicts, left = set(), {}, []
+    if any(rule.bulk is not None for rule in rules):
+        rules = _unsettled(rules, nodes, doc)
+    if len(nodes) > _FEW:
+        return [rule.id for rule in rules]
+    failed = []
+    for rule in rules:
+        check = rule.check
+        try:
+            if not all(check(node, doc) for node in nodes):
+                failed.append(rule.id)
+        except Exception:  # the rule is suspected; the pattern checks and reports it
+            _logger.debug("Guarded rule %s raised", rule.id, exc_info=True)
+            failed.append(rule.id)
+    return failed
+
+
+def _unsettled(rules: tuple, nodes: list, doc: Document) -> list:
+    """The rules whose bulk check does not vouch for all ``nodes`` (a shared one is asked
+    once)."""
+    verdicts, left = {}, []
     for rule in rules:
         if rule.bulk is not None:
             settled = verdicts.get(rule.bulk)
@@ -202,17 +262,7 @@ def _failing(rules: list, nodes: list, doc: Document) -> set[str]:
             if settled:
                 continue
         left.append(rule)
-    if len(nodes) > _FEW:
-        failed.update(rule.id for rule in left)
-        return failed
-    for rule in left:
-        try:
-            if not all(rule.check(node, doc) for node in nodes):
-                failed.add(rule.id)
-        except Exception:  # the rule is suspected; the pattern checks and reports it
-            _logger.debug("Guarded rule %s raised", rule.id, exc_info=True)
-            failed.add(rule.id)
-    return failed
+    return left
 
 
 def _vouches(rule, nodes: list, doc: Document) -> bool:

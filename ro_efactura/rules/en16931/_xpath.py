@@ -47,6 +47,7 @@ __all__ = [
     "ID",
     "INVOICE_LINE",
     "LINE_TAGS",
+    "PLAIN_DECIMALS",
     "TAX_CATEGORY",
     "decimal",
     "decimals",
@@ -87,7 +88,7 @@ LINE_TAGS = (INVOICE_LINE, CREDIT_NOTE_LINE)
 _TEXT = attrgetter("text")
 _PARENT = etree._Element.getparent
 #: Texts that ``Decimal`` casts exactly as ``xs:decimal`` does, one a line.
-_PLAIN_DECIMALS = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:\n-?[0-9]+(?:\.[0-9]+)?)*")
+PLAIN_DECIMALS = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:\n-?[0-9]+(?:\.[0-9]+)?)*")
 
 
 def matches(node, path: str) -> list:
@@ -215,7 +216,7 @@ def first_numbers(doc, tag: str, parent_tags: tuple[str, ...]) -> dict:
         elements = doc.elements(tag)
         if not any(map(len, elements)):
             texts = list(map(_TEXT, elements))
-            if None not in texts and _PLAIN_DECIMALS.fullmatch("\n".join(texts)):
+            if None not in texts and PLAIN_DECIMALS.fullmatch("\n".join(texts)):
                 # the first child wins: later pairs are written first, then overwritten
                 parents = list(map(_PARENT, reversed(elements)))
                 return dict(zip(parents, map(Decimal, reversed(texts)), strict=True))
