@@ -222,6 +222,8 @@ def test_invoice_without_lines_is_missing_a_part():
         (b">238.00</cbc:PayableAmount>", b">238,00</cbc:PayableAmount>", "cbc:PayableAmount"),
         (b">238.00</cbc:PayableAmount>", b">NaN</cbc:PayableAmount>", "cbc:PayableAmount"),
         (b">238.00</cbc:PayableAmount>", b">1E+9999</cbc:PayableAmount>", "cbc:PayableAmount"),
+        (b">100.00</cbc:PriceAmount>", b">1_00</cbc:PriceAmount>", "cbc:PriceAmount"),
+        (b">19</cbc:Percent>", b">19e0</cbc:Percent>", "cbc:Percent"),
         (b">2026-11-20</cbc:IssueDate>", b">2026-02-30</cbc:IssueDate>", "cbc:IssueDate"),
         (b">2026-11-20</cbc:IssueDate>", b">20261120</cbc:IssueDate>", "cbc:IssueDate"),
         (b">380</cbc:InvoiceTypeCode>", b">999</cbc:InvoiceTypeCode>", "cbc:InvoiceTypeCode"),

@@ -31,17 +31,16 @@ from typing import Any
 __all__ = ["builder"]
 
 
-def _fields(cls: type) -> list[tuple[str, Any, dataclasses.Field]]:
+def _fields(cls: type) -> tuple[dataclasses.Field, ...]:
     if not (dataclasses.is_dataclass(cls) and "__slots__" in cls.__dict__):
         raise TypeError(f"{cls.__name__} is not a slotted dataclass")
     if hasattr(cls, "__post_init__"):
         raise TypeError(f"{cls.__name__} validates in __post_init__; build it normally")
-    specs = []
-    for field in dataclasses.fields(cls):
+    fields = dataclasses.fields(cls)
+    for field in fields:
         if not field.init or field.default_factory is not dataclasses.MISSING:
             raise TypeError(f"{cls.__name__}.{field.name} is not a plain init field")
-        specs.append((field.name, field.type, dataclasses.field(default=field.default)))
-    return specs
+    return fields
 
 
 def builder(cls: type) -> Callable[..., Any]:
@@ -49,20 +48,24 @@ def builder(cls: type) -> Callable[..., Any]:
 
     :raises TypeError: for a class whose ``__init__`` does more than store fields.
     """
-
-    def __post_init__(self) -> None:
-        self.__class__ = cls
-
-    twin = dataclasses.make_dataclass(
-        cls.__name__,
-        _fields(cls),
-        namespace={"__post_init__": __post_init__},
-        kw_only=True,
-        slots=True,
-        eq=False,
-        repr=False,
-        match_args=False,
-    )
+    fields = _fields(cls)
+    scope: dict = {"__frozen": cls}
+    params, body = [], []
+    for field in fields:
+        name = field.name
+        if field.default is dataclasses.MISSING:
+            params.append(name)
+        else:
+            scope[f"__default_{name}"] = field.default
+            params.append(f"{name}=__default_{name}")
+        body.append(f"    __instance.{name} = {name}")
+    code = [f"def __init__(__instance, *, {', '.join(params)}):", *body]
+    code.append("    __instance.__class__ = __frozen")
+    exec("\n".join(code), scope)  # the code comes from the class's fields alone
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    slots = tuple(field.name for field in fields)
+    twin = type(cls.__name__, (), {"__slots__": slots, "__init__": init})
     twin.__qualname__ = cls.__qualname__
     object.__new__(twin).__class__ = cls  # fails now, not later, if the layouts differ
     return twin

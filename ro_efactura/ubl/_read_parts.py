@@ -29,10 +29,10 @@ from ..model import (
 )
 from ._read_build import builder
 from ._read_values import (
+    amount,
     code,
-    converted,
     date_of,
-    identifier_of,
+    identifier,
     missing,
     number,
     optional,
@@ -75,17 +75,17 @@ ADDRESS = table(
 )
 _CONTACT = table({"cbc:Name": "name", "cbc:Telephone": "telephone", "cbc:ElectronicMail": "email"})
 _TAX_SCHEME = table({"cbc:CompanyID": "company_id", "cac:TaxScheme": {"cbc:ID": "scheme"}})
-_IDENTIFICATION = table({"cbc:ID": converted("id", identifier_of)})
+_IDENTIFICATION = table({"cbc:ID": identifier("id")})
 PARTY = table(
     {
-        "cbc:EndpointID": converted("electronic_address", identifier_of),
+        "cbc:EndpointID": identifier("electronic_address"),
         "cac:PartyIdentification": Each("identifiers", _IDENTIFICATION),
         "cac:PartyName": {"cbc:Name": "trading_name"},
         "cac:PostalAddress": Sub("address", ADDRESS),
         "cac:PartyTaxScheme": Each("tax_schemes", _TAX_SCHEME),
         "cac:PartyLegalEntity": {
             "cbc:RegistrationName": "registration_name",
-            "cbc:CompanyID": converted("legal_id", identifier_of),
+            "cbc:CompanyID": identifier("legal_id"),
             "cbc:CompanyLegalForm": "legal_form",
         },
         "cac:Contact": Sub("contact", _CONTACT),
@@ -95,7 +95,7 @@ PAYEE = table(
     {
         "cac:PartyIdentification": Each("identifiers", _IDENTIFICATION),
         "cac:PartyName": {"cbc:Name": "name"},
-        "cac:PartyLegalEntity": {"cbc:CompanyID": converted("legal_id", identifier_of)},
+        "cac:PartyLegalEntity": {"cbc:CompanyID": identifier("legal_id")},
     }
 )
 TAX_REPRESENTATIVE = table(
@@ -118,8 +118,8 @@ _ALLOWANCE_CHARGE = table(
         "cbc:AllowanceChargeReasonCode": "reason_code",
         "cbc:AllowanceChargeReason": "reason",
         "cbc:MultiplierFactorNumeric": number("percent"),
-        "cbc:Amount": number("amount"),
-        "cbc:BaseAmount": number("base_amount"),
+        "cbc:Amount": amount("amount"),
+        "cbc:BaseAmount": amount("base_amount"),
         "cac:TaxCategory": Sub(
             "category", table({"cbc:ID": code("id", VatCategory), "cbc:Percent": number("rate")})
         ),

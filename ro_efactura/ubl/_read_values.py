@@ -1,6 +1,7 @@
 """Typed value extraction for the reader: text, numbers, dates, codes, identifiers.
 
-Each converter takes one element (found by :mod:`._read_walk`) and raises a
+Each converter takes one element (found by :mod:`._read_walk`; a table entry's converter
+also takes the element's text, already read) and raises a
 :class:`~ro_efactura.errors.DocumentError` naming it (as
 ``/Invoice/cac:InvoiceLine[2]/cbc:LineExtensionAmount``) when its value cannot be read; the
 path is only worked out on failure. A required part that is absent raises
@@ -29,14 +30,15 @@ from .._xml import element_path
 from ..errors import DocumentError, MissingPartError
 from ..model import Identifier
 from ._read_build import builder
-from ._read_walk import Cached
+from ._read_walk import Cached, Converted
 
 __all__ = [
+    "amount",
     "code",
     "code_of",
-    "converted",
     "date_of",
     "forget_known_values",
+    "identifier",
     "identifier_of",
     "missing",
     "number",
@@ -71,8 +73,9 @@ def optional(found: dict, field: str, convert):
     return None if element is None else convert(element)
 
 
-#: Decimals and dates are immutable, and quantities, rates, prices and dates repeat from line
-#: to line: each is converted once per document (:func:`forget_known_values` starts afresh).
+#: Decimals and dates are immutable, and quantities, rates and dates repeat from line to line:
+#: each is converted once per document (:func:`forget_known_values` starts afresh). Amounts
+#: seldom repeat and are not kept (:func:`amount`).
 _NUMBERS: dict[str, Decimal] = {}
 _DATES: dict[str, date] = {}
 _CACHE_LIMIT = 4096
@@ -88,36 +91,46 @@ def forget_known_values() -> None:
 def number_of(element) -> Decimal | None:
     """The number in ``element``; None when empty; DocumentError when not a number."""
     raw = element.text
-    if raw is None or not (raw := raw.strip()):
-        return None
     value = _NUMBERS.get(raw)
-    if value is None:
-        value = _number(raw, element)
-        if len(_NUMBERS) < _CACHE_LIMIT:
-            _NUMBERS[raw] = value
-    return value
-
-
-def converted(field: str, convert) -> Cached:
-    """A table entry for ``convert`` of an element (nothing known beforehand), read into
-    ``field``."""
-    return Cached(field, {}, convert)
+    return _number(raw, element) if value is None else value
 
 
 def number(field: str) -> Cached:
-    """A table entry for the number in an element, read into ``field``."""
-    return Cached(field, _NUMBERS, number_of)
+    """A table entry for the number (a quantity, a rate) in an element, read into ``field``."""
+    return Cached(field, _NUMBERS, _number)
 
 
-def _number(raw: str, element) -> Decimal:
+def amount(field: str) -> Converted:
+    """A table entry for the amount in an element, read into ``field``; amounts seldom repeat,
+    so they are not kept for the rest of the document (which costs more than it saves)."""
+    return Converted(field, _decimal)
+
+
+def _number(raw: str | None, element) -> Decimal | None:
+    """The number in ``raw``, the text of ``element`` as written, converted and kept for the
+    rest of the document; None when empty."""
+    value = _decimal(raw, element)
+    if value is not None and len(_NUMBERS) < _CACHE_LIMIT:
+        _NUMBERS[raw] = value
+    return value
+
+
+def _decimal(raw: str | None, element) -> Decimal | None:
+    """The number in ``raw``, the text of ``element`` as written; None when empty."""
+    if not raw:
+        return None
     try:
-        # Decimal also takes exponents, "_" separators, NaN and Infinity, which UBL does not.
-        value = Decimal(raw)
-        if value.is_finite() and "e" not in raw and "E" not in raw and "_" not in raw:
-            return value
+        value = Decimal(raw)  # which takes the surrounding whitespace too
     except ArithmeticError:
-        pass
-    raise DocumentError(f"{raw!r} is not a valid number.", location=element_path(element))
+        value = None
+    # Decimal also takes exponents, "_" separators, NaN and Infinity, which UBL does not.
+    if value is None or not value.is_finite() or "e" in raw or "E" in raw or "_" in raw:
+        if raw.isspace():
+            return None
+        raise DocumentError(
+            f"{raw.strip()!r} is not a valid number.", location=element_path(element)
+        )
+    return value
 
 
 def text_of(element) -> str | None:
@@ -128,8 +141,17 @@ def text_of(element) -> str | None:
 
 def identifier_of(element) -> Identifier | None:
     """The text of ``element`` with its ``schemeID`` (or ``listID``); None when empty."""
-    value = text_of(element)
-    if value is None:
+    return _identifier(element.text, element)
+
+
+def identifier(field: str) -> Converted:
+    """A table entry for the identifier in an element, read into ``field``."""
+    return Converted(field, _identifier)
+
+
+def _identifier(raw: str | None, element) -> Identifier | None:
+    """:func:`identifier_of` ``element``, whose text as written is ``raw``."""
+    if not raw or not (value := raw.strip()):
         return None
     scheme = (element.get("schemeID") or element.get("listID") or "").strip()
     return _new_identifier(value=value, scheme=scheme or None)
@@ -142,12 +164,15 @@ def _members(enum) -> dict:
 
 def code(field: str, enum) -> Cached:
     """A table entry for the ``enum`` member coded in an element, read into ``field``."""
-    return Cached(field, _members(enum), partial(code_of, enum=enum))
+    return Cached(field, _members(enum), partial(_code, enum=enum))
 
 
 def code_of(element, enum):
     """The ``enum`` member for the code in ``element``; None when empty."""
-    raw = element.text
+    return _code(element.text, element, enum)
+
+
+def _code(raw: str | None, element, enum):
     if raw is None or not (raw := raw.strip()):
         return None
     member = _members(enum).get(raw)

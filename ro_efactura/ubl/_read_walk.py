@@ -5,8 +5,10 @@ A table spec maps the prefixed tag (``cbc:Name``) of a child element to what it 
 * a field name (``str``): the element's stripped text, None when empty;
 * :class:`First`: the element itself, for a value that is converted later (a number, a date,
   a code) or that has attributes;
-* :class:`Cached`: ``convert(element)``, looked up first by the element's text among values
-  already known (numbers repeat from line to line, codes come from a short list);
+* :class:`Cached`: ``convert(text, element)`` of the element's text as written, looked up first
+  among values already known (numbers repeat from line to line, codes come from a short list);
+* :class:`Converted`: ``convert(text, element)``, for a value seldom repeated or that also has
+  attributes;
 * a nested spec (``dict``): walk into the element, collecting into the same values;
 * :class:`Many`: every such element, in document order;
 * :class:`Each`: every such element, each walked by its table into a dict of its own (keeping
@@ -39,7 +41,7 @@ from typing import Any
 
 from .._xml import NS
 
-__all__ = ["AT", "Cached", "Each", "First", "Many", "Sub", "clark", "collect", "table"]
+__all__ = ["AT", "Cached", "Converted", "Each", "First", "Many", "Sub", "clark", "collect", "table"]
 
 #: What :func:`table` makes: ``walker(element, values)``.
 Walker = Callable[[Any, dict], None]
@@ -56,14 +58,25 @@ def clark(step: str) -> str:
 
 
 class Cached:
-    """The first child with the tag, as ``known[text]`` or else ``convert(element)``; ``convert``
-    strips the text, so ``known`` only holds stripped texts."""
+    """The first child with the tag, as ``known[text]`` or else ``convert(text, element)``, its
+    text as written (None when it has none) being ``text``."""
 
     __slots__ = ("convert", "field", "known")
 
     def __init__(self, field: str, known: dict, convert) -> None:
         self.field = field
         self.known = known
+        self.convert = convert
+
+
+class Converted:
+    """The first child with the tag, as ``convert(text, element)``, its text as written (None
+    when it has none) being ``text``."""
+
+    __slots__ = ("convert", "field")
+
+    def __init__(self, field: str, convert) -> None:
+        self.field = field
         self.convert = convert
 
 
@@ -123,14 +136,29 @@ def table(spec: dict) -> Walker:
     return scope["walk"]
 
 
+#: The kinds of entry that hold one value, the first element's.
+_SINGLE = (str, First, Cached, Converted)
+
+
 def _loop(spec: dict, parent: str, depth: int, scope: dict) -> list[str]:
-    """The lines of code that collect the children of ``parent`` that ``spec`` names."""
+    """The lines of code that collect the children of ``parent`` that ``spec`` names.
+
+    A table of one or two single values (as an item's tax category, its ID and rate) stops
+    once it holds both, without visiting the children left (as its tax scheme): no later
+    child could change what it holds.
+    """
     child, tag = f"child{depth}", f"tag{depth}"
     code = [f"for {child} in {parent}[:]:", f"    {tag} = {child}.tag"]
+    stops = len(spec) <= 2 and all(type(held) in _SINGLE for held in spec.values())
+    fields = [held if type(held) is str else held.field for held in spec.values()] if stops else []
     for index, (name, held) in enumerate(spec.items()):
-        constant = _bind(scope, clark(name))
+        constant = repr(clark(name))  # a literal: cheaper to load than a global
         code.append(f"    {'elif' if index else 'if'} {tag} == {constant}:")
         code += [f"        {line}" for line in _branch(held, child, depth, scope)]
+        if stops:  # inside the branch's "if field not in values:", after storing the field
+            others = [f"{other!r} in values" for other in fields if other != fields[index]]
+            stop = f"if {' and '.join(others)}: break" if others else "break"
+            code.append(f"            {stop}")
     return code
 
 
@@ -152,18 +180,24 @@ def _branch(held, child: str, depth: int, scope: dict) -> list[str]:
         ]
     if kind is dict:
         return _loop(held, child, depth + 1, scope)
-    if kind not in (First, Cached, Sub, Many, Each):
+    if kind not in (First, Cached, Converted, Sub, Many, Each):
         raise TypeError(f"{held!r} is not a table entry")
     field = held.field
     if kind is First:
         return [f"if {field!r} not in values:", f"    values[{field!r}] = {child}"]
-    if kind is Cached:  # known by its text as written, or else converted (which strips)
+    if kind is Cached:  # known by its text as written, or else converted from that text
         known, convert = _bind(scope, held.known), _bind(scope, held.convert)
         return [
             f"if {field!r} not in values:",
             f"    raw = {child}.text",
-            f"    value = {known}.get(raw) if raw else None",
-            f"    values[{field!r}] = {convert}({child}) if value is None else value",
+            f"    value = {known}.get(raw)",
+            f"    values[{field!r}] = {convert}(raw, {child}) if value is None else value",
+        ]
+    if kind is Converted:
+        convert = _bind(scope, held.convert)
+        return [
+            f"if {field!r} not in values:",
+            f"    values[{field!r}] = {convert}({child}.text, {child})",
         ]
     if kind is Sub:
         walker = _bind(scope, held.table)

@@ -40,7 +40,7 @@ from ..model import (
     VatCategory,
 )
 from ._read_build import builder
-from ._read_lines import line
+from ._read_lines import lines
 from ._read_parts import (
     ADDRESS,
     PARTY,
@@ -55,6 +55,7 @@ from ._read_parts import (
     tax_representative,
 )
 from ._read_values import (
+    amount,
     code,
     code_of,
     date_of,
@@ -78,7 +79,7 @@ _new_vat_breakdown = builder(VatBreakdown)
 
 _TOTALS = table(
     {
-        f"cbc:{name}": number(field)
+        f"cbc:{name}": amount(field)
         for name, field in {
             "LineExtensionAmount": "line_extension",
             "TaxExclusiveAmount": "tax_exclusive",
@@ -142,8 +143,8 @@ _PAYMENT_MEANS = table(
 #: Fields named as :class:`VatBreakdown`'s.
 _SUBTOTAL = table(
     {
-        "cbc:TaxableAmount": number("taxable_amount"),
-        "cbc:TaxAmount": number("tax_amount"),
+        "cbc:TaxableAmount": amount("taxable_amount"),
+        "cbc:TaxAmount": amount("tax_amount"),
         "cac:TaxCategory": {
             "cbc:ID": code("category", VatCategory),
             "cbc:Percent": number("rate"),
@@ -229,7 +230,7 @@ def _document(root, credit: bool) -> Invoice:
         issue_date=required(optional(found, "issue_date", date_of), root, "cbc:IssueDate"),
         seller=party(get("seller"), root, "AccountingSupplierParty"),
         buyer=party(get("buyer"), root, "AccountingCustomerParty"),
-        lines=tuple([line(e, credit) for e in line_elements]),
+        lines=lines(line_elements, credit),
         type_code=_type_code(get("type_code"), credit),
         currency=currency,
         tax_currency=get("tax_currency"),
