@@ -32,6 +32,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from .._core import Document, Rule, q
@@ -40,7 +41,7 @@ from ..syntax._xpath import present_tags
 from ._contexts import M12
 from ._vat_index import CategoryContext, vat_index
 from ._xpath import ALLOWANCE_CHARGE, CREDIT_NOTE_LINE, INVOICE_LINE, LINE_TAGS, PLAIN_DECIMALS
-from .decimals import AMOUNT_RULES, amounts_two_decimals
+from .decimals import AMOUNT_RULES, TAGS_BESIDES_LINES, amounts_two_decimals, no_long_amount
 from .vat import FAMILIES
 
 __all__ = ["suspects"]
@@ -69,12 +70,21 @@ class _Facts:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        # the amount tags that may have more than two decimals: none, or all of them
-        self.odd = frozenset() if amounts_two_decimals([], doc) else _AMOUNT_TAGS
         self.index = vat_index(doc)
+        # the amount tags that may have more than two decimals: none, or all of them
+        self.odd = frozenset() if _two_decimals(doc, self.index.regular) else _AMOUNT_TAGS
         counts = self.index.counts
         self.codes = frozenset(code for (_, code), count in counts.items() if count)
         self.root_children = doc.children(doc.root)
+
+
+def _two_decimals(doc: Document, regular) -> bool:
+    """The two-decimal rules' amounts have at most two decimals; the lines' net amounts
+    read in bulk are known to."""
+    if regular is None:
+        return amounts_two_decimals([], doc)
+    elements = list(chain.from_iterable(map(doc.elements, TAGS_BESIDES_LINES)))
+    return no_long_amount(elements + regular.other_amounts)
 
 
 def _root_text(*tags: str):

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, not_
 from typing import NamedTuple
 
 from lxml import etree
@@ -43,6 +43,7 @@ _LINE_AMOUNT = q("cbc:LineExtensionAmount")
 _LINE_TAG_SET = frozenset(LINE_TAGS)
 _CHILDREN = (itemgetter(0), itemgetter(1), itemgetter(2))
 _FIRST = itemgetter(0)
+_LAST = itemgetter(-1)
 _TEXT = attrgetter("text")
 _TAG = attrgetter("tag")
 _PARENT = etree._Element.getparent
@@ -54,13 +55,15 @@ _ZERO = Decimal(0)
 
 class RegularLines(NamedTuple):
     """The categories in document order with their normalised codes and rate texts, the
-    line owning each, and the sum of the lines' net amounts per (line tag, code, rate)."""
+    line owning each, the sum of the lines' net amounts (each with at most two decimals)
+    per (line tag, code, rate), and the net amounts elsewhere (the document totals')."""
 
     categories: list
     codes: list[str]
     rates: list[str]
     owners: list
     totals: dict
+    other_amounts: list
 
 
 def regular_lines(doc) -> RegularLines | None:
@@ -71,7 +74,7 @@ def regular_lines(doc) -> RegularLines | None:
     if len(categories) != len(found):
         return None
     if not found:
-        return RegularLines([], [], [], [], {})
+        return RegularLines([], [], [], [], {}, doc.elements(_LINE_AMOUNT))
     if set(map(_PARENT, found)) != {doc.root}:
         return None
     items = list(map(_PARENT, categories))
@@ -84,27 +87,27 @@ def regular_lines(doc) -> RegularLines | None:
     if read is None:
         return None
     codes, rates = read
-    totals = _line_totals(doc, owners, codes, rates)
-    if totals is None:
+    amounts = _line_totals(doc, owners, codes, rates)
+    if amounts is None:
         return None
-    return RegularLines(categories, codes, rates, owners, totals)
+    return RegularLines(categories, codes, rates, owners, *amounts)
 
 
 def _read_categories(categories: list):
     """The codes and rate texts of categories of exactly ``ID, Percent, TaxScheme/ID=VAT``."""
-    if sum(map(len, categories)) != 3 * len(categories):
-        return None
     try:
         ids, percents, schemes = (list(map(child, categories)) for child in _CHILDREN)
         scheme_ids = list(map(_FIRST, schemes))
     except IndexError:
         return None
+    # the third child is the last one (lxml finds the last child without counting them all)
     if (
-        set(map(_TAG, ids)) != {ID}
+        list(map(_LAST, categories)) != schemes
+        or list(map(_LAST, schemes)) != scheme_ids
+        or set(map(_TAG, ids)) != {ID}
         or set(map(_TAG, percents)) != {_PERCENT}
         or set(map(_TAG, schemes)) != {_TAX_SCHEME}
         or set(map(_TAG, scheme_ids)) != {ID}
-        or sum(map(len, schemes)) != len(schemes)
         or any(map(len, ids))
         or any(map(len, percents))
         or any(map(len, scheme_ids))
@@ -117,15 +120,17 @@ def _read_categories(categories: list):
     return codes, rates
 
 
-def _line_totals(doc, owners: list, codes: list[str], rates: list[str]) -> dict | None:
+def _line_totals(doc, owners: list, codes: list[str], rates: list[str]) -> tuple | None:
     """``{(line tag, code, rate text): sum of net amounts}`` when each line has one plain
-    ``cbc:LineExtensionAmount`` (``owners`` in document order)."""
+    ``cbc:LineExtensionAmount`` (``owners`` in document order), and the other such
+    elements."""
     amounts = doc.elements(_LINE_AMOUNT)
     parents = list(map(_PARENT, amounts))
     on_line = list(map(_LINE_TAG_SET.__contains__, map(_TAG, parents)))
     if list(compress(parents, on_line)) != owners:
         return None
     elements = list(compress(amounts, on_line))
+    others = list(compress(amounts, map(not_, on_line)))
     if any(map(len, elements)):
         return None
     texts = list(map(_TEXT, elements))
@@ -134,8 +139,8 @@ def _line_totals(doc, owners: list, codes: list[str], rates: list[str]) -> dict 
     keys = list(zip(map(_TAG, owners), codes, rates, strict=True))
     kinds = set(keys)
     if len(kinds) == 1:
-        return {kinds.pop(): sum(map(Decimal, texts), _ZERO)}
+        return {kinds.pop(): sum(map(Decimal, texts), _ZERO)}, others
     totals = dict.fromkeys(kinds, _ZERO)
     for key, text in zip(keys, texts, strict=True):
         totals[key] += Decimal(text)
-    return totals
+    return totals, others

@@ -35,7 +35,7 @@ from ._contexts import (
 )
 from ._xpath import decimals, kids_text, string_value
 
-__all__ = ["AMOUNT_RULES", "amounts_two_decimals"]
+__all__ = ["AMOUNT_RULES", "TAGS_BESIDES_LINES", "amounts_two_decimals", "no_long_amount"]
 
 #: rule id, context, element, business term, Romanian name, English name
 _AMOUNTS = (
@@ -194,7 +194,11 @@ def amounts_two_decimals(nodes: list, doc) -> bool:
 
 
 def _no_long_amount(doc) -> bool:
-    elements = list(chain.from_iterable(map(doc.elements, _TAGS)))
+    return no_long_amount(list(chain.from_iterable(map(doc.elements, _TAGS))))
+
+
+def no_long_amount(elements: list) -> bool:
+    """No element of ``elements`` has more than two decimals."""
     if not nested(elements):  # plain texts: one search over them all, in C
         return not over_two_decimals(elements)
     for element in elements:
@@ -221,6 +225,8 @@ def _two_decimals(rule_id: str, context, tag: str, bt: str, ro: str, en: str) ->
 
 
 _TAGS = tuple({q(row[2]): None for row in _AMOUNTS})
+#: The tags of the table but the net amount, whose lines a guard may know already.
+TAGS_BESIDES_LINES = tuple(tag for tag in _TAGS if tag != q("cbc:LineExtensionAmount"))
 #: The tag each two-decimal rule of the table reads, by rule id (for the pattern's guard).
 AMOUNT_RULES = {rule_id: q(tag) for rule_id, _, tag, *_ in _AMOUNTS}
 for _row in _AMOUNTS:
