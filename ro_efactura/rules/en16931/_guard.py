@@ -248,16 +248,21 @@ def _failing(rules: tuple, nodes: list, doc: Document) -> list[str]:
         rules = _unsettled(rules, nodes, doc)
     if len(nodes) > _FEW:
         return [rule.id for rule in rules]
-    failed = []
-    for rule in rules:
-        check = rule.check
-        try:
-            if not all(check(node, doc) for node in nodes):
-                failed.append(rule.id)
-        except Exception:  # the rule is suspected; the pattern checks and reports it
-            _logger.debug("Guarded rule %s raised", rule.id, exc_info=True)
-            failed.append(rule.id)
-    return failed
+    try:  # one guard for all; the rules are re-run one by one only if one raised
+        if len(nodes) == 1:
+            node = nodes[0]
+            return [rule.id for rule in rules if not rule.check(node, doc)]
+        return [rule.id for rule in rules if not all(rule.check(n, doc) for n in nodes)]
+    except Exception:
+        return [rule.id for rule in rules if not _passes(rule, nodes, doc)]
+
+
+def _passes(rule, nodes: list, doc: Document) -> bool:
+    try:
+        return all(rule.check(node, doc) for node in nodes)
+    except Exception:  # the rule is suspected; the pattern checks and reports it
+        _logger.debug("Guarded rule %s raised", rule.id, exc_info=True)
+        return False
 
 
 def _unsettled(rules: tuple, nodes: list, doc: Document) -> list:

@@ -87,6 +87,8 @@ _TAX_SCHEME = q("cac:TaxScheme")
 LINE_TAGS = (INVOICE_LINE, CREDIT_NOTE_LINE)
 _TEXT = attrgetter("text")
 _PARENT = etree._Element.getparent
+#: From this many elements on, casting their texts in bulk pays.
+_BULK = 16
 #: Texts that ``Decimal`` casts exactly as ``xs:decimal`` does, one a line.
 PLAIN_DECIMALS = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:\n-?[0-9]+(?:\.[0-9]+)?)*")
 
@@ -214,7 +216,7 @@ def first_numbers(doc, tag: str, parent_tags: tuple[str, ...]) -> dict:
 
     def read() -> dict:
         elements = doc.elements(tag)
-        if not any(map(len, elements)):
+        if len(elements) >= _BULK and not any(map(len, elements)):
             texts = list(map(_TEXT, elements))
             if None not in texts and PLAIN_DECIMALS.fullmatch("\n".join(texts)):
                 # the first child wins: later pairs are written first, then overwritten
