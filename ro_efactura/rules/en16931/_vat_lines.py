@@ -75,13 +75,13 @@ def regular_lines(doc) -> RegularLines | None:
         return None
     if not found:
         return RegularLines([], [], [], [], {}, doc.elements(_LINE_AMOUNT))
-    if set(map(_PARENT, found)) != {doc.root}:
-        return None
     items = list(map(_PARENT, categories))
     owners = list(map(_PARENT, items))
     if set(map(_TAG, items)) != {_ITEM} or not _LINE_TAG_SET.issuperset(map(_TAG, owners)):
         return None
-    if len(set(owners)) != len(found):  # one category per line
+    if len(set(owners)) != len(found):  # one category per line: the owners are the lines
+        return None
+    if set(map(_PARENT, owners)) != {doc.root}:
         return None
     read = _read_categories(categories)
     if read is None:
