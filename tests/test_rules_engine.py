@@ -1,12 +1,7 @@
 """The rule engine: context matching, first-match-per-pattern, locations, robustness."""
 
-import gc
-
-import pytest
-
 from ro_efactura._xml import parse
-from ro_efactura.errors import DocumentError
-from ro_efactura.rules import Context, Document, Pattern, Severity, Text, q, validate
+from ro_efactura.rules import Context, Document, Pattern, Severity, Text, q
 
 XML = b"""<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
   xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
@@ -237,17 +232,3 @@ def test_texts_facts_and_cache_are_computed_once_per_document():
     assert other.facts[line_count] == 2 and calls == [doc, other]
     assert doc.memo("k", lambda: 1) == 1 and doc.cache["k"] == 1
     assert doc.memo("k", lambda: 2) == 1
-
-
-def test_validate_leaves_the_garbage_collector_as_it_found_it():
-    assert gc.isenabled()
-    assert validate(XML) and gc.isenabled()
-    with pytest.raises(DocumentError):
-        validate(b"<broken")
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        validate(XML)
-        assert not gc.isenabled()
-    finally:
-        gc.enable()

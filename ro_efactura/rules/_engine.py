@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import importlib
 from functools import cache
 from pathlib import Path
@@ -49,20 +48,9 @@ def validate(document, *, xsd_dir: str | Path | None = None, max_size: int = DEF
     :return: a list of :class:`Finding`, fatal and warnings alike.
     :raises DocumentError: when the bytes are not a readable UBL Invoice or CreditNote.
     """
-    # The cyclic garbage collector is paused while checking: a long invoice has thousands of
-    # element proxies and index entries, all freed by reference counting when the document
-    # goes, but while they live their allocations trigger collections that walk them (and,
-    # every few documents, every object of the process).
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        root = _root_of(document, max_size)
-        doc = Document(root)
-        findings = [finding for pattern in PATTERNS for finding in pattern.run(doc)]
-    finally:
-        if paused:
-            gc.enable()
+    root = _root_of(document, max_size)
+    doc = Document(root)
+    findings = [finding for pattern in PATTERNS for finding in pattern.run(doc)]
     if xsd_dir is not None:
         findings.extend(_xsd_findings(root, doc.kind, Path(xsd_dir)))
     return findings
