@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import functools
 import importlib
+import inspect
 import pkgutil
 import statistics
 import sys
@@ -86,13 +87,18 @@ def official_runner():
 
 
 def _learnt_caches() -> list:
-    """Every functools cache defined in the rule modules (plans per document shape, cached
-    conversions)."""
+    """The functools caches of the rule modules keyed by what documents hold (plans per
+    document shape, cached conversions); argument-less ones are one-time set-up, and the
+    engine's compiled XSD does not depend on documents."""
     caches = []
     for info in pkgutil.walk_packages(ro_efactura.rules.__path__, "ro_efactura.rules."):
         module = importlib.import_module(info.name)
         for value in vars(module).values():
-            if isinstance(value, functools._lru_cache_wrapper) and value.__module__ == info.name:
+            if (
+                isinstance(value, functools._lru_cache_wrapper)
+                and value.__module__ == info.name != "ro_efactura.rules._engine"
+                and inspect.signature(value).parameters
+            ):
                 caches.append(value)
     return caches
 

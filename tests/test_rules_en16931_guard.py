@@ -163,13 +163,18 @@ def test_a_wrongly_cleared_rule_is_caught(monkeypatch):
     assert "BR-02" in {rule for rule, _ in findings(xml, guarded=True)}  # a missing number...
     assert_same(xml)
     monkeypatch.setitem(guard._CLEARS, "BR-02", lambda facts: True)  # ...cleared by mistake
-    guard._plan.cache_clear()  # the plans hold the clears they were built with
+    forget_plans()  # the plans hold the clears they were built with
     try:
         with pytest.raises(AssertionError):
             assert_same(xml)
     finally:
         monkeypatch.undo()
-        guard._plan.cache_clear()
+        forget_plans()
+
+
+def forget_plans() -> None:
+    guard._entries.cache_clear()
+    guard._plan.cache_clear()
 
 
 def test_a_raising_guard_checks_every_rule(monkeypatch, caplog):

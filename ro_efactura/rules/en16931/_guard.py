@@ -217,28 +217,39 @@ _ABSENT_FAMILY = {
 def _plan(present: frozenset[str]) -> tuple[_Entry, ...]:
     """The contexts that may have nodes in a document holding the tags ``present``, with
     their rules sorted for :func:`suspects` (those always true left out)."""
-    plan = []
-    for context, rules in M12._contexts.values():
-        needs = context.required_tags()
-        if needs is not None and not any(need <= present for need in needs):
+    return tuple(
+        entry
+        for needs, entry in _entries()
+        if needs is None or any(need <= present for need in needs)
+    )
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[tuple[list[frozenset[str]] | None, _Entry], ...]:
+    """Every context with rules, the tags it needs (as ``Context.required_tags``) and its
+    rules sorted for :func:`suspects`; sorted once, whatever the documents."""
+    return tuple(
+        (context.required_tags(), _entry(context, rules))
+        for context, rules in M12._contexts.values()
+        if rules
+    )
+
+
+def _entry(context, rules: list[Rule]) -> _Entry:
+    amounts, families, cleared, checked = [], [], [], []
+    for rule in rules:
+        if rule.id in _ALWAYS:
             continue
-        amounts, families, cleared, checked = [], [], [], []
-        for rule in rules:
-            if rule.id in _ALWAYS:
-                continue
-            if rule.id in AMOUNT_RULES:
-                amounts.append((rule.id, AMOUNT_RULES[rule.id]))
-            elif rule.id in _ABSENT_FAMILY:
-                families.append((rule, _ABSENT_FAMILY[rule.id]))
-            elif rule.id in _CLEARS:
-                cleared.append((rule, _CLEARS[rule.id]))
-            else:
-                checked.append(rule)
-        code = context.code if isinstance(context, CategoryContext) else None
-        entry = _Entry(context, code, *map(tuple, (amounts, families, cleared, checked)))
-        if rules:
-            plan.append(entry)
-    return tuple(plan)
+        if rule.id in AMOUNT_RULES:
+            amounts.append((rule.id, AMOUNT_RULES[rule.id]))
+        elif rule.id in _ABSENT_FAMILY:
+            families.append((rule, _ABSENT_FAMILY[rule.id]))
+        elif rule.id in _CLEARS:
+            cleared.append((rule, _CLEARS[rule.id]))
+        else:
+            checked.append(rule)
+    code = context.code if isinstance(context, CategoryContext) else None
+    return _Entry(context, code, *map(tuple, (amounts, families, cleared, checked)))
 
 
 def _failing(rules: tuple, nodes: list, doc: Document) -> list[str]:
