@@ -10,7 +10,6 @@ codes, rates, schemes, indicators and the shape of lines and breakdowns.
 
 from __future__ import annotations
 
-import copy
 import random
 from decimal import Decimal
 
@@ -31,6 +30,7 @@ from tests.factories import (
     make_vat_category_invoice,
     with_document_allowance,
 )
+from tests.mutations import findings, mutate
 from tests.test_conformance_anaf import EXAMPLES, credit_note, load, to_bytes
 from tests.test_conformance_en16931 import TEST_SETS, unit_tests
 
@@ -43,46 +43,8 @@ VALUES = (
 ATTRIBUTES = ("currencyID", "schemeID", "listID", "unitCode")
 
 
-def findings(xml: bytes, *, guarded: bool) -> list[tuple[str, str]]:
-    """The findings of ``M12``, guarded or with every rule checked (no guard)."""
-    doc = Document(parse(xml))
-    saved = M12.suspects
-    if not guarded:
-        M12.suspects = None
-    try:
-        return [(f.rule, f.location) for f in M12.run(doc)]
-    finally:
-        M12.suspects = saved
-
-
 def assert_same(xml: bytes) -> None:
-    assert findings(xml, guarded=True) == findings(xml, guarded=False)
-
-
-def mutate(root: etree._Element, rng: random.Random) -> None:
-    """One to three random edits of ``root``, half of them inside lines or the breakdown."""
-    for _ in range(rng.choice((1, 1, 2, 3))):
-        elements = list(root.iter(etree.Element))[1:]
-        if not elements:
-            return
-        focus = [e for e in elements if etree.QName(e).localname in _FOCUS]
-        element = rng.choice(focus if focus and rng.random() < 0.5 else elements)
-        parent = element.getparent()
-        edit = rng.randrange(6)
-        if edit == 0 and not len(element):
-            element.text = rng.choice(VALUES)
-        elif edit == 1:
-            element.set(rng.choice(ATTRIBUTES), rng.choice(VALUES))
-        elif edit == 2:
-            element.addnext(copy.deepcopy(element))
-        elif edit == 3:
-            parent.remove(element)
-        elif edit == 4 and not len(element):
-            etree.SubElement(element, element.tag).text = rng.choice(VALUES)
-        else:
-            target = rng.choice(elements)
-            if target is not element and element not in target.iterancestors():
-                target.append(copy.deepcopy(element))
+    assert findings(M12, xml, guarded=True) == findings(M12, xml, guarded=False)
 
 
 _FOCUS = frozenset(
@@ -125,7 +87,7 @@ def test_guarded_findings_equal_every_rule_checked(label):
     rng = random.Random(f"en16931 {label}")
     for _ in range(40):
         root = base()
-        mutate(root, rng)
+        mutate(root, rng, VALUES, ATTRIBUTES, _FOCUS)
         assert_same(to_bytes(root))
 
 
@@ -144,11 +106,11 @@ def test_line_categories_read_in_bulk_give_the_same_findings(label, monkeypatch)
     documents = [to_bytes(base())]
     for _ in range(40):
         root = base()
-        mutate(root, rng)
+        mutate(root, rng, VALUES, ATTRIBUTES, _FOCUS)
         documents.append(to_bytes(root))
-    in_bulk = [findings(xml, guarded=False) for xml in documents]
+    in_bulk = [findings(M12, xml, guarded=False) for xml in documents]
     monkeypatch.setattr(vat_index_module, "regular_lines", lambda doc: None)
-    assert [findings(xml, guarded=False) for xml in documents] == in_bulk
+    assert [findings(M12, xml, guarded=False) for xml in documents] == in_bulk
 
 
 def test_a_valid_invoice_is_cleared_without_suspects():
@@ -160,7 +122,7 @@ def test_a_wrongly_cleared_rule_is_caught(monkeypatch):
     root = etree.fromstring(write(make_n_lines(3)))
     root.remove(next(child for child in root if etree.QName(child).localname == "ID"))
     xml = to_bytes(root)
-    assert "BR-02" in {rule for rule, _ in findings(xml, guarded=True)}  # a missing number...
+    assert "BR-02" in {rule for rule, _ in findings(M12, xml, guarded=True)}  # a missing number...
     assert_same(xml)
     monkeypatch.setitem(guard._CLEARS, "BR-02", lambda facts: True)  # ...cleared by mistake
     forget_plans()  # the plans hold the clears they were built with
@@ -179,7 +141,7 @@ def forget_plans() -> None:
 
 def test_a_raising_guard_checks_every_rule(monkeypatch, caplog):
     xml = to_bytes(credit_note(EXAMPLES[0])) if EXAMPLES else write(make_credit_note())
-    expected = findings(xml, guarded=False)
+    expected = findings(M12, xml, guarded=False)
 
     def broken(doc):
         raise RuntimeError("guard bug")

@@ -10,7 +10,6 @@ elements), which break most families the guards clear.
 
 from __future__ import annotations
 
-import copy
 import random
 
 import pytest
@@ -24,6 +23,7 @@ from ro_efactura.rules.syntax import PATTERN as SYNTAX
 from ro_efactura.rules.syntax._guard import _unguarded as syntax_unguarded
 from ro_efactura.ubl import write
 from tests.factories import make_n_lines
+from tests.mutations import findings, mutate
 from tests.test_conformance_anaf import EXAMPLES, credit_note, load, to_bytes
 
 PATTERNS = (SYNTAX, CIUS_RO)
@@ -35,46 +35,9 @@ VALUES = (
 ATTRIBUTES = ("name", "filename", "scheme", "schemeID", "mimeCode", "listID", "languageID")
 
 
-def findings(pattern, xml: bytes, *, guarded: bool) -> list[tuple[str, str]]:
-    """The findings of ``pattern``, guarded or with every rule checked (no guard)."""
-    doc = Document(parse(xml))
-    saved = pattern.suspects
-    if not guarded:
-        pattern.suspects = None
-    try:
-        return [(f.rule, f.location) for f in pattern.run(doc)]
-    finally:
-        pattern.suspects = saved
-
-
 def assert_same(xml: bytes) -> None:
     for pattern in PATTERNS:
         assert findings(pattern, xml, guarded=True) == findings(pattern, xml, guarded=False)
-
-
-def mutate(root: etree._Element, rng: random.Random) -> None:
-    """One to three random edits of ``root``."""
-    for _ in range(rng.choice((1, 1, 2, 3))):
-        elements = list(root.iter(etree.Element))[1:]
-        if not elements:
-            return
-        element = rng.choice(elements)
-        parent = element.getparent()
-        edit = rng.randrange(6)
-        if edit == 0 and not len(element):
-            element.text = rng.choice(VALUES)
-        elif edit == 1:
-            element.set(rng.choice(ATTRIBUTES), rng.choice(VALUES))
-        elif edit == 2:
-            element.addnext(copy.deepcopy(element))
-        elif edit == 3:
-            parent.remove(element)
-        elif edit == 4 and not len(element):
-            etree.SubElement(element, element.tag).text = rng.choice(VALUES)
-        else:
-            target = rng.choice(elements)
-            if target is not element and element not in target.iterancestors():
-                target.append(copy.deepcopy(element))
 
 
 def bases():
@@ -95,7 +58,7 @@ def test_guarded_findings_equal_every_rule_checked(label):
     rng = random.Random(label)
     for _ in range(40):
         root = base()
-        mutate(root, rng)
+        mutate(root, rng, VALUES, ATTRIBUTES)
         assert_same(to_bytes(root))
 
 
