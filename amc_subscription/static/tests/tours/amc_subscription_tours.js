@@ -23,6 +23,27 @@ function assertText(selector, expected) {
     }
 }
 
+/** Steps: open the renewal from the counter and choose Ultimate for 1 month. */
+function openCounterForUltimateMonthSteps() {
+    return [
+        {
+            content: "Open the counter",
+            trigger: ".o_amc_subscription_systray button",
+            run: "click",
+        },
+        {
+            content: "Choose Ultimate",
+            trigger: ".o_amc_renew_plan .o_radio_item:contains(Ultimate) input",
+            run: "click",
+        },
+        {
+            content: "Choose 1 month",
+            trigger: ".o_amc_renew_months .o_radio_item:contains(1 month) input",
+            run: "click",
+        },
+    ];
+}
+
 /** Counter -> wizard -> Premium 12 months by card -> demo provider -> new end date. */
 function buyPremiumByCardSteps() {
     return [
@@ -181,21 +202,7 @@ registry.category("web_tour.tours").add("amc_subscription_fallback_banner", {
             content: "The banner is gone",
             trigger: "body:not(:has(.o_amc_subscription_banner))",
         },
-        {
-            content: "Open the counter",
-            trigger: ".o_amc_subscription_systray button",
-            run: "click",
-        },
-        {
-            content: "Choose Ultimate",
-            trigger: ".o_amc_renew_plan .o_radio_item:contains(Ultimate) input",
-            run: "click",
-        },
-        {
-            content: "Choose 1 month",
-            trigger: ".o_amc_renew_months .o_radio_item:contains(1 month) input",
-            run: "click",
-        },
+        ...openCounterForUltimateMonthSteps(),
         {
             content: "From Standard, the period starts today",
             trigger: ".o_amc_renew_amount:contains(199)",
@@ -220,21 +227,7 @@ registry.category("web_tour.tours").add("amc_subscription_fallback_banner", {
 registry.category("web_tour.tours").add("amc_subscription_transfer_confirmed", {
     url: "/odoo/my-subscription",
     steps: () => [
-        {
-            content: "Open the counter",
-            trigger: ".o_amc_subscription_systray button",
-            run: "click",
-        },
-        {
-            content: "Choose Ultimate",
-            trigger: ".o_amc_renew_plan .o_radio_item:contains(Ultimate) input",
-            run: "click",
-        },
-        {
-            content: "Choose 1 month",
-            trigger: ".o_amc_renew_months .o_radio_item:contains(1 month) input",
-            run: "click",
-        },
+        ...openCounterForUltimateMonthSteps(),
         {
             content: "Choose bank transfer",
             trigger: ".o_amc_renew_payment_kind .o_radio_item:contains(Bank transfer) input",
