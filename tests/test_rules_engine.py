@@ -215,20 +215,15 @@ def test_under_parent_answers_absent_parents_before_and_after_grouping():
     assert doc.under_parent(q("cbc:ID"), q("cac:PaymentMeans")) == []
 
 
-def test_texts_facts_and_cache_are_computed_once_per_document():
+def test_a_memo_is_computed_once_per_document():
     doc, calls = _doc(), []
 
-    def line_count(document):
-        calls.append(document)
-        return len(document.elements(q("cac:InvoiceLine")))
+    def line_count():
+        calls.append(doc)
+        return len(doc.elements(q("cac:InvoiceLine")))
 
-    assert doc.texts(q("cbc:ID")) == ["F1", "1", "2"]
-    assert doc.texts(q("cbc:ID")) is doc.texts(q("cbc:ID"))
-    assert doc.texts(q("cac:TaxTotal")) == [None, None]
-    assert doc.texts(q("cbc:Absent")) == []
-    assert (doc.facts[line_count], doc.facts[line_count]) == (2, 2)
+    assert (doc.memo("lines", line_count), doc.memo("lines", line_count)) == (2, 2)
     assert calls == [doc]
-    other = Document(doc.root)
-    assert other.facts[line_count] == 2 and calls == [doc, other]
-    assert doc.memo("k", lambda: 1) == 1 and doc.cache["k"] == 1
+    assert doc.memo("k", lambda: 1) == 1
     assert doc.memo("k", lambda: 2) == 1
+    assert Document(doc.root).memo("k", lambda: 2) == 2

@@ -1,15 +1,10 @@
 """The parsed document as rules see it: tag, parent and children indexes, attributes, memos.
 
 One :class:`Document` is built per validation and shared by every pattern: the tag index up
-front (one pass), the attribute index, the parent-tag groups, the texts by tag and each
-element's children by tag the first time a rule asks. :func:`q` turns ``cbc:ID`` into lxml's
-Clark notation.
-
-Per-document values computed once, cheapest first: ``doc.facts[compute]`` is
-``compute(doc)`` for a module-level function (no closure; a hit is one dictionary lookup);
-``doc.cache`` is a plain dictionary for values keyed by arguments
-(``doc.cache.get(key)``, then ``doc.cache[key] = value``); :meth:`Document.memo` takes a key
-and a function of no arguments.
+front (one pass), the attribute index, the parent-tag groups and each element's children by
+tag the first time a rule asks. Per-document values that rules share (a sum over the lines,
+an index of VAT categories) are computed once through :meth:`Document.memo`. :func:`q` turns
+``cbc:ID`` into lxml's Clark notation.
 
 >>> from ro_efactura._xml import parse
 >>> xml = (b'<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" '
@@ -20,18 +15,13 @@ and a function of no arguments.
 (['F1'], ['ro'])
 >>> sorted(doc.children(doc.root)) == sorted([q("cbc:ID"), q("cbc:Note")])
 True
->>> def ids(doc):
-...     return [e.text for e in doc.elements(q("cbc:ID"))]
->>> doc.texts(q("cbc:Note")), doc.facts[ids], doc.facts[ids] is doc.facts[ids]
-(['x'], ['F1'], True)
+>>> doc.memo("ids", lambda: [e.text for e in doc.elements(q("cbc:ID"))])
+['F1']
 """
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
-from operator import attrgetter
 from typing import NamedTuple
 
 from lxml import etree
@@ -41,7 +31,6 @@ from .._xml import NS, root_kind
 __all__ = ["EMPTY", "Attr", "Document", "q"]
 
 EMPTY: list = []  # the shared empty result; callers only read results
-_TEXT = attrgetter("text")
 
 
 def q(path: str) -> str:
@@ -69,23 +58,6 @@ class Attr(NamedTuple):
         return self.element
 
 
-class _Facts(dict):
-    """``facts[compute]`` is ``compute(document)``, computed on the first lookup only."""
-
-    __slots__ = ("_document",)
-
-    def __init__(self, document: Document) -> None:
-        super().__init__()
-        self._document = weakref.ref(document)  # no cycle: the document is freed at once
-
-    def __missing__(self, compute: Callable[[Document], object]):
-        document = self._document()
-        if document is None:
-            raise ReferenceError("facts outlived their document: keep the Document itself")
-        value = self[compute] = compute(document)
-        return value
-
-
 class Document:
     """A parsed UBL document and the lookups rules share, computed once per validation.
 
@@ -109,21 +81,11 @@ class Document:
         self._by_attribute: dict[str, list[Attr]] | None = None
         self._by_parent: dict[str, dict[str, list[etree._Element]]] = {}
         self._children: dict[etree._Element, dict[str, list[etree._Element]]] = {}
-        self._texts: dict[str, list[str | None]] = {}
-        self.cache: dict = {}  # per-document values keyed by the caller (see the module doc)
-        self.facts: dict = _Facts(self)  # ``facts[compute]`` is ``compute(self)``, once
+        self._memos: dict = {}
 
     def elements(self, tag: str) -> list[etree._Element]:
         """Every element with this Clark-notation tag, in document order (do not modify)."""
         return self._by_tag.get(tag, EMPTY)
-
-    def texts(self, tag: str) -> list[str | None]:
-        """The ``text`` of each :meth:`elements` of ``tag`` (``None`` when empty), in document
-        order, read once (do not modify; an element with children has more string value)."""
-        found = self._texts.get(tag)
-        if found is None:
-            found = self._texts[tag] = list(map(_TEXT, self._by_tag.get(tag, EMPTY)))
-        return found
 
     def tags(self):
         """The tags present in the document (a read-only view)."""
@@ -179,30 +141,11 @@ class Document:
                     same.append(child)
         return found
 
-    def xpath(self, node, expression: str):
-        """Evaluate a (cached, compiled) XPath 1.0 expression on ``node``; prefer ``find``."""
-        compiled = self.cache.get(expression)
-        if compiled is None:
-            compiled = self.cache[expression] = etree.XPath(expression, namespaces=NS)
-        return compiled(node)
-
     def memo(self, key, compute: Callable[[], object]):
-        """Compute a document-wide value once (e.g. the sum of line amounts); ``facts`` and
-        ``cache`` (see the module docstring) avoid building ``compute`` on every call."""
+        """Compute a document-wide value once (e.g. the sum of line amounts): ``compute()``
+        the first time ``key`` is asked for, the same value afterwards."""
         try:
-            return self.cache[key]
+            return self._memos[key]
         except KeyError:
-            value = self.cache[key] = compute()
+            value = self._memos[key] = compute()
             return value
-
-    @staticmethod
-    def decimal(value) -> Decimal | None:
-        """The number in ``value`` (an element or a string), or ``None`` if it is not one."""
-        text = value.text if isinstance(value, etree._Element) else value
-        if text is None:
-            return None
-        try:
-            number = Decimal(text.strip())
-        except (InvalidOperation, AttributeError):
-            return None
-        return number if number.is_finite() else None
