@@ -18,7 +18,7 @@ from ro_efactura.model import Address, Invoice, Line, Party, Totals, VatCategory
 from ro_efactura.ubl import _read_values, read, write
 from ro_efactura.ubl._read_build import builder
 from ro_efactura.ubl._read_values import number, number_of
-from ro_efactura.ubl._read_walk import AT, Each, First, Many, clark, collect, table
+from ro_efactura.ubl._read_walk import AT, Each, First, Many, Sub, clark, collect, table
 from tests.factories import make_full_invoice, make_invoice, make_line, make_n_lines
 
 NS = {"cac": CAC, "cbc": CBC}
@@ -148,6 +148,7 @@ _SPEC = {
     "cbc:Amount": number("amount"),
     "cbc:Note": Many("notes"),
     "cac:Party": Each("parties", table({"cbc:Name": "party_name"})),
+    "cac:Other": Sub("other", table({"cbc:Name": "other_name"})),
 }
 _WALKER = table(_SPEC)
 _TEXTS = st.sampled_from([None, "", "  ", " a ", "b"])
@@ -191,6 +192,12 @@ def test_walker_reads_the_first_node_of_each_path_as_xpath_does(children):
     parties = [(p[AT], p.get("party_name")) for p in found.get("parties", [])]
     expected = [(p, _first_text(p, "cbc:Name")) for p in root.xpath("cac:Party", namespaces=NS)]
     assert parties == expected
+    others = root.xpath("cac:Other", namespaces=NS)
+    other = found.get("other")
+    assert (other is None) == (not others)
+    if others:  # fields merged over every cac:Other, the first one kept for locations
+        assert other[AT] is others[0]
+        assert other.get("other_name") == _first_text(root, "cac:Other/cbc:Name")
 
 
 def test_table_refuses_an_unknown_kind_of_entry():
