@@ -18,7 +18,7 @@ from .._core import Context, q
 from ..syntax._guarded import GuardedPattern
 from ._indexed import is_allowance, is_charge
 from ._vat_index import CategoryContext
-from ._xpath import is_vat, texts
+from ._xpath import is_vat, texts, under
 
 __all__ = [
     "ADDITIONAL_DOCUMENT",
@@ -62,15 +62,6 @@ M12 = GuardedPattern("EN16931 model bound to UBL")
 _PAYMENT_MEANS_CODE = q("cbc:PaymentMeansCode")
 
 
-def _walk(doc, tops: list, steps: tuple[str, ...]) -> list:
-    """The elements at the child path ``steps`` below each of ``tops``, read through the
-    document's children tables (in document order when ``tops`` are, none inside another)."""
-    found = tops
-    for step in steps:
-        found = [child for parent in found for child in doc.children(parent).get(step, ())]
-    return found
-
-
 class _FromRoot(Context):
     """A path anchored at the root (``/ubl:Invoice/cac:TaxTotal | /cn:CreditNote/cac:TaxTotal``),
     read down from the root through the children tables instead of matched from below."""
@@ -87,7 +78,7 @@ class _FromRoot(Context):
         found = []
         for tag, steps in self._walks:
             if tag == root.tag:
-                found.extend(_walk(doc, [root], steps))
+                found.extend(under(doc, root, steps))
         if self.where is not None and found:
             found = [node for node in found if self.where(node)]
         if self.where_doc is not None and found:
@@ -96,30 +87,18 @@ class _FromRoot(Context):
 
 
 class _Path(Context):
-    """A long path that finds no node, without searching, when the document lacks one of the
-    element tags it names (the engine only looks for the last step's tag, often a common one
-    such as ``cbc:ID``); under a single element of its first step (the usual party) it is
-    read down through the children tables."""
+    """A path below a party or a delivery (``cac:AccountingCustomerParty/cac:Party/cbc:EndpointID``)
+    whose last tag may be a common one: under a single element of its first step (the usual
+    case) it is read down through the children tables instead of matched from below."""
 
     def __init__(self, match: str) -> None:
         super().__init__(match)
-        alternatives = [a.strip() for a in match.split("|")]
-        self._needed = [
-            frozenset(q(step) for step in alternative.strip("/").split("/")) - {"*", ""}
-            for alternative in alternatives
-        ]
-        steps = [tuple(q(step) for step in alternative.split("/")) for alternative in alternatives]
-        walkable = len(steps) == 1 and not match.startswith("/") and "*" not in match
-        self._steps = steps[0] if walkable else None
+        self._steps = tuple(q(step) for step in match.split("/"))
 
     def nodes(self, doc) -> list:
-        present = doc.tags()
-        if not any(needed <= present for needed in self._needed):
-            return []
-        if self._steps is not None:
-            tops = doc.elements(self._steps[0])
-            if len(tops) == 1:
-                return _walk(doc, tops, self._steps[1:])
+        tops = doc.elements(self._steps[0])
+        if len(tops) == 1:
+            return under(doc, tops[0], self._steps[1:])
         return super().nodes(doc)
 
 
@@ -155,11 +134,11 @@ LINE_PERIOD = Context(  # 1053
 )
 PERIOD = Context("cac:InvoicePeriod")  # 1052
 ITEM_PROPERTY = Context("cac:AdditionalItemProperty")  # 1051
-ITEM_CLASSIFICATION = _Path(  # 1050
+ITEM_CLASSIFICATION = Context(  # 1050
     "cac:InvoiceLine/cac:Item/cac:CommodityClassification/cbc:ItemClassificationCode"
     " | cac:CreditNoteLine/cac:Item/cac:CommodityClassification/cbc:ItemClassificationCode"
 )
-ITEM_STANDARD_ID = _Path(  # 1049
+ITEM_STANDARD_ID = Context(  # 1049
     "cac:InvoiceLine/cac:Item/cac:StandardItemIdentification/cbc:ID"
     " | cac:CreditNoteLine/cac:Item/cac:StandardItemIdentification/cbc:ID"
 )

@@ -166,9 +166,9 @@ def steps(path: str) -> tuple[str, ...]:
 
 def under(doc, node, tags: tuple[str, ...]) -> list:
     """The elements at the child path ``tags`` under ``node`` (``cac:Item/cbc:Name``)."""
-    found = [node]
+    found, children = [node], doc.children
     for tag in tags:
-        found = [child for parent in found for child in kids(doc, parent).get(tag, ())]
+        found = [child for parent in found for child in children(parent).get(tag, ())]
     return found
 
 
