@@ -39,7 +39,6 @@ __all__ = [
     "XML_BLANKS",
     "boolean_value",
     "castable_as_date",
-    "castable_as_double",
     "decimals",
     "normalize_space",
     "round2",
@@ -104,11 +103,6 @@ def xs_double(text: str | None) -> float | None:
     if not _DOUBLE.fullmatch(text):
         return None
     return float(text.replace("INF", "inf"))
-
-
-def castable_as_double(text: str) -> bool:
-    """XPath ``castable as xs:double``."""
-    return _DOUBLE.fullmatch(text.strip(XML_BLANKS)) is not None
 
 
 def _date_parts(text: str | None):

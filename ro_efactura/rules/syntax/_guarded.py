@@ -31,7 +31,7 @@ from operator import attrgetter
 
 from lxml import etree
 
-from .._core import Document, Finding, Pattern, Rule
+from .._core import Document, Finding, Pattern, Rule, _overlap
 from ._xpath import present_tags
 
 __all__ = [
@@ -226,7 +226,3 @@ def _narrow(name: str, entries: list, suspects: frozenset[str]) -> Pattern:
 
 def _claims_for_later(i: int, kept: list, keys: list) -> bool:
     return any(kept[j] and _overlap(keys[i], keys[j]) for j in range(i + 1, len(kept)))
-
-
-def _overlap(first: list[str] | None, second: list[str] | None) -> bool:
-    return first is None or second is None or not set(first).isdisjoint(second)

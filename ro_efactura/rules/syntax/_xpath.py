@@ -26,7 +26,6 @@ from .._core import Document, q
 from .._xpath import (
     boolean_value,
     castable_as_date,
-    castable_as_double,
     decimals,
     normalize_space,
     string_value,
@@ -38,7 +37,6 @@ __all__ = [
     "Path",
     "boolean_value",
     "castable_as_date",
-    "castable_as_double",
     "decimals",
     "descend",
     "indicator_is",
