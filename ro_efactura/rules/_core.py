@@ -225,9 +225,12 @@ class Pattern:
         return plan
 
 
-def _unsettled(rules: tuple[Rule, ...], nodes: list, doc: Document) -> tuple[Rule, ...]:
-    """The rules whose bulk check does not vouch for every node (a raising one does not).
-    Rules sharing one bulk check (a family guard) have it evaluated once."""
+def _unsettled(
+    rules: tuple[Rule, ...], nodes: list, doc: Document, level: int = logging.ERROR
+) -> tuple[Rule, ...]:
+    """The rules whose bulk check does not vouch for every node (a raising one does not, and
+    is logged at ``level``). Rules sharing one bulk check (a family guard) have it evaluated
+    once."""
     left, verdicts = [], {}
     for rule in rules:
         bulk = rule.bulk
@@ -238,7 +241,12 @@ def _unsettled(rules: tuple[Rule, ...], nodes: list, doc: Document) -> tuple[Rul
                 try:
                     settled = verdicts[bulk] = bool(bulk(nodes, doc))
                 except Exception:  # like a rule: never escape; the per-node calls decide
-                    _logger.exception("Bulk check of %s raised; checking node by node", rule.id)
+                    _logger.log(
+                        level,
+                        "Bulk check of %s raised; checking node by node",
+                        rule.id,
+                        exc_info=True,
+                    )
                     settled = verdicts[bulk] = False
         if not settled:
             left.append(rule)

@@ -35,7 +35,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
 
-from .._core import Document, Rule, q
+from .._core import Document, Rule, _unsettled, q
 from ..syntax._guarded import PARENT, TAG, TEXT, leaf_texts, nested
 from ..syntax._xpath import present_tags
 from ._contexts import M12
@@ -256,7 +256,7 @@ def _failing(rules: tuple, nodes: list, doc: Document) -> list[str]:
     """The rules that may fail on ``nodes``: bulk checks first, each shared one evaluated
     once, then the rules left on few nodes checked node by node."""
     if any(rule.bulk is not None for rule in rules):
-        rules = _unsettled(rules, nodes, doc)
+        rules = _unsettled(rules, nodes, doc, logging.DEBUG)
     if len(nodes) > _FEW:
         return [rule.id for rule in rules]
     try:  # one guard for all; the rules are re-run one by one only if one raised
@@ -273,27 +273,4 @@ def _passes(rule, nodes: list, doc: Document) -> bool:
         return all(rule.check(node, doc) for node in nodes)
     except Exception:  # the rule is suspected; the pattern checks and reports it
         _logger.debug("Guarded rule %s raised", rule.id, exc_info=True)
-        return False
-
-
-def _unsettled(rules: tuple, nodes: list, doc: Document) -> list:
-    """The rules whose bulk check does not vouch for all ``nodes`` (a shared one is asked
-    once)."""
-    verdicts, left = {}, []
-    for rule in rules:
-        if rule.bulk is not None:
-            settled = verdicts.get(rule.bulk)
-            if settled is None:
-                settled = verdicts[rule.bulk] = _vouches(rule, nodes, doc)
-            if settled:
-                continue
-        left.append(rule)
-    return left
-
-
-def _vouches(rule, nodes: list, doc: Document) -> bool:
-    try:
-        return bool(rule.bulk(nodes, doc))
-    except Exception:
-        _logger.debug("Bulk check of %s raised", rule.id, exc_info=True)
         return False
