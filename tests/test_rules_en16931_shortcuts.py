@@ -1,7 +1,8 @@
 """The EN 16931 pattern's fast paths agree with the generic reading they bypass.
 
 Each shortcut (a plain decimal cast directly, plain dates compared without the ``xs:date``
-cast, paths found by climbing from the tag index, charge indicators read in one pass) must
+cast, paths found by climbing from the tag index, contexts read down from the root or a
+party, charge indicators read in one pass) must
 give the verdict of the slower, general code on the awkward inputs too.
 """
 
@@ -10,8 +11,9 @@ from __future__ import annotations
 import pytest
 
 from ro_efactura._xml import parse
-from ro_efactura.rules import Document
+from ro_efactura.rules import Context, Document
 from ro_efactura.rules._xpath import xs_date, xs_decimal
+from ro_efactura.rules.en16931 import _contexts as contexts
 from ro_efactura.rules.en16931._indexed import charge_flags
 from ro_efactura.rules.en16931._xpath import decimal, path_under, steps, under
 from ro_efactura.rules.en16931.lines import _period_in_order
@@ -88,3 +90,26 @@ def test_charge_indicators_flag_their_own_allowance_or_charge():
         (False, False),
         (False, False),
     ]
+
+
+def test_contexts_read_down_from_the_top_find_what_the_generic_match_finds():
+    party = (
+        "<cac:Party><cbc:EndpointID>{n}</cbc:EndpointID>"
+        "<cac:PostalAddress><cbc:CityName>C{n}</cbc:CityName></cac:PostalAddress></cac:Party>"
+    )
+    seller = f"<cac:AccountingSupplierParty>{party}</cac:AccountingSupplierParty>"
+    buyer = f"<cac:AccountingCustomerParty>{party}</cac:AccountingCustomerParty>"
+    bodies = (
+        seller.format(n=1) + buyer.format(n=2) + "<cbc:Note>a</cbc:Note>",
+        seller.format(n=1) + seller.format(n=2) + buyer.format(n=3),  # two sellers: no walk
+        f"<cac:InvoiceLine>{seller.format(n=1)}</cac:InvoiceLine>" + buyer.format(n=2),
+        "<cac:TaxTotal/><cac:InvoiceLine><cac:TaxTotal/></cac:InvoiceLine>",
+    )
+    kinds = (contexts._Path, contexts._FromRoot)
+    shortcuts = [c for c in vars(contexts).values() if isinstance(c, kinds)]
+    assert len(shortcuts) == 11
+    for body in bodies:
+        doc = _doc(body)
+        for context in shortcuts:
+            generic = Context(context.match, context.where, where_doc=context.where_doc)
+            assert context.nodes(doc) == generic.nodes(doc), context
