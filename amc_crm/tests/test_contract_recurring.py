@@ -291,6 +291,31 @@ class TestContractRecurring(AmcContractCommon):
         mail = invoice.message_ids.filtered(lambda m: m.message_type == "comment")
         self.assertEqual(mail.partner_ids, self.client)
 
+    def test_analytic_distribution_models_apply_to_the_invoice_lines(self):
+        plan = self.env["account.analytic.plan"].create({"name": "Departments"})
+        department = self.env["account.analytic.account"].create(
+            {"name": "Bookkeeping department", "plan_id": plan.id, "company_id": False}
+        )
+        distribution = {str(department.id): 100}
+        contract = self.make_contract()
+        self.run_cron(TODAY)
+        self.assertFalse(contract.invoice_ids.invoice_line_ids.analytic_distribution)
+        model = self.env["account.analytic.distribution.model"].create(
+            {
+                "partner_id": self.client.id,
+                "company_id": self.company.id,
+                "analytic_distribution": distribution,
+            }
+        )
+        self.run_cron(date(2026, 4, 1))
+        model.company_id = False  # a model of every company
+        self.run_cron(date(2026, 5, 1))
+        invoices = contract.invoice_ids.sorted("amc_contract_period_start")
+        self.assertEqual(
+            invoices.invoice_line_ids.mapped("analytic_distribution"),
+            [False, distribution, distribution],
+        )
+
     def test_queries_per_contract_do_not_grow_with_lines_or_contracts(self):
         services = [
             self._create_product(name=f"Service {n}", type="service", lst_price=10.0 + n)
