@@ -307,17 +307,21 @@ class AmcContract(models.Model):
             ],
         }
 
-    def _create_due_invoices(self, today):
+    def _create_due_invoices(self, today, analytic_companies=None):
         """Create, post and queue for sending the invoices of every due period of each contract.
 
         The invoices of one contract and the advance of its next date are written together;
         the UNIQUE (contract, period) constraint refuses a second invoice for a period.
+        ``analytic_companies``: see ``_get_analytic_companies``; the daily job reads them once
+        for its whole batch.
         """
+        if analytic_companies is None:
+            analytic_companies = self._get_analytic_companies()
         moves = self.env["account.move"]
         for contract in self:
             periods = contract._get_due_periods(today)
             if periods:
-                skip_analytic = not contract._has_analytic_models()
+                skip_analytic = contract.company_id not in analytic_companies
                 invoices = moves.with_company(contract.company_id).create(
                     [
                         contract._prepare_invoice_vals(period, today, skip_analytic)
@@ -342,15 +346,19 @@ class AmcContract(models.Model):
             self.env.ref("account.ir_cron_account_move_send")._trigger()
         return moves
 
-    def _has_analytic_models(self):
-        """Whether analytic distribution models may apply to this contract's invoice lines."""
-        self.ensure_one()
+    def _get_analytic_companies(self):
+        """The companies of these contracts where analytic distribution models may apply to
+        the invoice lines; a model without a company applies to every company."""
+        companies = self.company_id
         # sudo: analytic models are accounting configuration a salesman may not read.
-        return bool(
+        groups = (
             self.env["account.analytic.distribution.model"]
             .sudo()
-            .search_count([("company_id", "in", [False, self.company_id.id])], limit=1)
+            ._read_group([("company_id", "in", [False, *companies.ids])], ["company_id"])
         )
+        if any(not company for (company,) in groups):
+            return companies
+        return self.env["res.company"].union(*(company for (company,) in groups))
 
     @api.model
     def _get_recurring_companies(self, today):
@@ -419,13 +427,14 @@ class AmcContract(models.Model):
             )
         domain = self._get_due_domain(today, companies)
         batch = contracts.search(domain, limit=batch_size, order="id")
+        analytic_companies = batch._get_analytic_companies()
         done = 0
         for contract in batch:
             if not contract._lock_for_cron(today):
                 continue  # another worker has it or just did it
             try:
                 with self.env.cr.savepoint():
-                    contract._create_due_invoices(today)
+                    contract._create_due_invoices(today, analytic_companies)
                 done += 1
             except Exception as error:
                 _logger.exception("Recurring invoices failed for contract %s", contract.id)
