@@ -375,8 +375,8 @@ class AmcSubscription(models.Model):
             "soon": "amc_subscription.mail_template_amc_subscription_ending_soon",
             "end": "amc_subscription.mail_template_amc_subscription_ended",
         }[kind]
-        # date_ref: the mail counts the days left from the cron's day, as the notice does.
-        template = self.env.ref(xmlid).with_context(date_ref=self.env.context.get("date_ref"))
+        # self.env carries the cron's date_ref: the mail counts the days left as the notice does.
+        template = self.env.ref(xmlid)
         managers = self._get_managers()
         if managers:
             template.send_mail(
