@@ -98,3 +98,24 @@ class AmcSubscriptionCommon(TransactionCase):
         return self.env["amc.subscription.purchase"].search(
             [("subscription_id", "=", wizard.subscription_id.id)], order="id desc", limit=1
         )
+
+    def paid_purchase(self, sub, plan, date_start, date_end):
+        """A purchase already applied in the past (paid period)."""
+        return (
+            self.env["amc.subscription.purchase"]
+            .sudo()
+            .create(
+                {
+                    "company_id": sub.company_id.id,
+                    "subscription_id": sub.id,
+                    "plan_id": plan.id,
+                    "months": "1",
+                    "amount": 99.0,
+                    "currency_id": self.ron.id,
+                    "payment_kind": "card",
+                    "state": "done",
+                    "date_start": date_start,
+                    "date_end": date_end,
+                }
+            )
+        )

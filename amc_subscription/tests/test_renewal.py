@@ -9,27 +9,6 @@ from .common import AmcSubscriptionCommon
 @freeze_time("2026-03-10")
 @tagged("post_install", "-at_install")
 class TestRenewalRules(AmcSubscriptionCommon):
-    def paid_purchase(self, sub, plan, date_start, date_end):
-        """A purchase already applied in the past (paid period)."""
-        return (
-            self.env["amc.subscription.purchase"]
-            .sudo()
-            .create(
-                {
-                    "company_id": sub.company_id.id,
-                    "subscription_id": sub.id,
-                    "plan_id": plan.id,
-                    "months": "1",
-                    "amount": 99.0,
-                    "currency_id": self.ron.id,
-                    "payment_kind": "card",
-                    "state": "done",
-                    "date_start": date_start,
-                    "date_end": date_end,
-                }
-            )
-        )
-
     # --- accepted cases ------------------------------------------------------------------
 
     def test_standard_buys_premium_from_today(self):
@@ -312,9 +291,7 @@ class TestRenewalEdgeCases(AmcSubscriptionCommon):
 
     def test_upgrade_carries_nothing_without_a_one_month_price(self):
         self.set_subscription(self.sub_a, "paid", date(2026, 4, 8), plan=self.plan_premium)
-        TestRenewalRules.paid_purchase(
-            self, self.sub_a, self.plan_premium, date(2026, 2, 18), date(2026, 4, 8)
-        )
+        self.paid_purchase(self.sub_a, self.plan_premium, date(2026, 2, 18), date(2026, 4, 8))
         self.env.ref("amc_subscription.price_premium_1").unlink()
         purchase = self.buy(self.manager_a, self.plan_ultimate, "1")
         purchase._apply()
